@@ -1,0 +1,7 @@
+namespace Sap.Domain.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

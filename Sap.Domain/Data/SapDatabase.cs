@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Sap.Domain.Data;
+
+/// <summary>How Sap opens its database on either provider: one place for options, checks and descriptions.</summary>
+public static class SapDatabase
+{
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString);
+                break;
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(settings.ConnectionString);
+                options.UseSqlite(settings.ConnectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, null);
+        }
+
+        options.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>A context of the provider's own type, so that its migrations are the ones EF sees.</summary>
+    public static SapDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresSapDbContext(Options<PostgresSapDbContext>(settings)),
+        _ => new SqliteSapDbContext(Options<SqliteSapDbContext>(settings)),
+    };
+
+    public static DbContextOptions<TContext> Options<TContext>(DatabaseSettings settings)
+        where TContext : SapDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        Configure(builder, settings);
+        return builder.Options;
+    }
+
+    /// <exception cref="InvalidSettingsException">The string does not parse for the provider.</exception>
+    public static void CheckConnectionString(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.Postgres
+                ? new NpgsqlConnectionStringBuilder(connectionString).Host
+                : new SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // The parser's message can quote the offending text, which may be a password: say only what is wrong.
+            throw new InvalidSettingsException(
+                $"ConnectionStrings:Sap is not a valid {provider} connection string (check its keywords and values).");
+        }
+    }
+
+    /// <summary>Where the database is, without credentials: "host:port/database" or the SQLite file.</summary>
+    public static string Describe(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{b.Host}:{b.Port}/{b.Database ?? b.Username}";
+        }
+
+        return new SqliteConnectionStringBuilder(connectionString).DataSource;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Sap.Domain.Apuracoes;
+using Sap.Domain.Auditoria;
+using Sap.Domain.Clientes;
+using Sap.Domain.Coletas;
+using Sap.Domain.Estoques;
+using Sap.Domain.Outbox;
+using Sap.Domain.Pagamentos;
+using Sap.Domain.Pedidos;
+using Sap.Domain.Produtos;
+
+namespace Sap.Domain.Data;
+
+/// <summary>
+/// Sap's one model. Each provider has its own subclass (<see cref="PostgresSapDbContext"/>,
+/// <see cref="SqliteSapDbContext"/>) so that each keeps its own migrations and snapshot.
+/// </summary>
+public abstract class SapDbContext : DbContext
+{
+    protected SapDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Cliente> Clientes => Set<Cliente>();
+
+    public DbSet<Produto> Produtos => Set<Produto>();
+
+    public DbSet<Pedido> Pedidos => Set<Pedido>();
+
+    public DbSet<ItemPedido> ItensPedido => Set<ItemPedido>();
+
+    public DbSet<Pagamento> Pagamentos => Set<Pagamento>();
+
+    public DbSet<Coleta> Coletas => Set<Coleta>();
+
+    public DbSet<ItemColetado> ItensColetados => Set<ItemColetado>();
+
+    public DbSet<Estoque> Estoques => Set<Estoque>();
+
+    public DbSet<MovimentacaoEstoque> MovimentacoesEstoque => Set<MovimentacaoEstoque>();
+
+    public DbSet<Apuracao> Apuracoes => Set<Apuracao>();
+
+    public DbSet<LogAtividade> LogAtividades => Set<LogAtividade>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
+        // Every non-unique index is declared on purpose, for a read path (see the entity configurations),
+        // rather than one per foreign key by convention.
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SapDbContext).Assembly);
+    }
+}

@@ -1,0 +1,31 @@
+namespace Sap.Domain;
+
+/// <summary>Why a change was refused: the state forbids it (409) or a business rule does (422).</summary>
+public enum DomainRuleKind
+{
+    Conflict,
+    RuleBroken,
+}
+
+/// <summary>A change the domain refuses; the API turns it into a problem+json 409 or 422.</summary>
+public sealed class DomainRuleException : Exception
+{
+    public DomainRuleException()
+    {
+    }
+
+    public DomainRuleException(string message)
+        : base(message)
+    {
+    }
+
+    public DomainRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DomainRuleException(DomainRuleKind kind, string message)
+        : base(message) => Kind = kind;
+
+    public DomainRuleKind Kind { get; } = DomainRuleKind.RuleBroken;
+}

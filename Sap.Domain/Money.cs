@@ -1,0 +1,20 @@
+namespace Sap.Domain;
+
+/// <summary>Money and ratio arithmetic as SPEC §1 states it: two decimals, rounded half away from zero.</summary>
+public static class Money
+{
+    /// <summary>The largest amount a numeric(14,2) column holds.</summary>
+    public const decimal MaxValue = 999_999_999_999.99m;
+
+    public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>True when the amount needs no more than two decimals ("32.50" yes, "32.505" no).</summary>
+    public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, 2) == value;
+
+    /// <summary>numerator / denominator, rounded to cents; 0 when there is nothing to divide by.</summary>
+    public static decimal Average(decimal total, long count) => count <= 0 ? 0m : Round2(total / count);
+
+    /// <summary>numerator / denominator × 100, rounded to two decimals; 0 when the denominator is not positive.</summary>
+    public static decimal Percentage(decimal numerator, decimal denominator) =>
+        denominator <= 0 ? 0m : Round2(numerator * 100m / denominator);
+}

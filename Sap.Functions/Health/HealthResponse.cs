@@ -1,0 +1,3 @@
+namespace Sap.Functions.Health;
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Sap.Domain.Data;
+
+namespace Sap.Migrator.Schema;
+
+/// <summary>migrate, rollback, status and script, over EF's migrator for the configured provider.</summary>
+internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter output)
+{
+    public async Task MigrateAsync(string? to, CancellationToken cancellationToken)
+    {
+        await using var db = SapDatabase.CreateContext(settings);
+        var target = to is null ? null : Resolve(db, to);
+        await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        if (target is not null && applied.Contains(target, StringComparer.Ordinal) && target != applied[^1])
+        {
+            throw new UsageException($"{target} is already applied, with later ones after it; use `rollback --to {NameOf(target)}`");
+        }
+
+        var toApply = db.Database.GetMigrations()
+            .Where(m => !applied.Contains(m, StringComparer.Ordinal))
+            .TakeWhile((m, _) => target is null || string.CompareOrdinal(m, target) <= 0)
+            .ToList();
+        await db.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
+        await output.WriteLineAsync(toApply.Count == 0
+            ? "Nothing to apply: the database is up to date."
+            : $"Applied {toApply.Count}: {string.Join(", ", toApply)}");
+    }
+
+    public async Task RollbackAsync(string to, CancellationToken cancellationToken)
+    {
+        await using var db = SapDatabase.CreateContext(settings);
+        var target = Resolve(db, to);
+        await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        if (target != Migration.InitialDatabase && !applied.Contains(target, StringComparer.Ordinal))
+        {
+            throw new UsageException($"{target} is not applied, so there is nothing to roll back to");
+        }
+
+        var reverted = applied.Where(m => target == Migration.InitialDatabase || string.CompareOrdinal(m, target) > 0).Reverse().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
+        if (target == Migration.InitialDatabase)
+        {
+            // "0" means the empty database: EF's bookkeeping tables go too.
+            await db.Database.ExecuteSqlRawAsync(
+                "DROP TABLE IF EXISTS \"__EFMigrationsHistory\"; DROP TABLE IF EXISTS \"__EFMigrationsLock\";", cancellationToken);
+        }
+
+        await output.WriteLineAsync(reverted.Count == 0
+            ? "Nothing to roll back."
+            : $"Rolled back {reverted.Count}: {string.Join(", ", reverted)}");
+    }
+
+    public async Task StatusAsync(CancellationToken cancellationToken)
+    {
+        await using var db = SapDatabase.CreateContext(settings);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var all = db.Database.GetMigrations().ToList();
+        await output.WriteLineAsync($"Database: {settings}");
+        foreach (var migration in all)
+        {
+            await output.WriteLineAsync($"  {(applied.Contains(migration) ? "applied" : "pending")}  {migration}");
+        }
+
+        var unknown = applied.Except(all, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var migration in unknown)
+        {
+            await output.WriteLineAsync($"  unknown  {migration} (applied, but not in this build)");
+        }
+
+        var pending = all.Count(m => !applied.Contains(m));
+        await output.WriteLineAsync($"{all.Count - pending} applied, {pending} pending");
+    }
+
+    public async Task ScriptAsync(string? from, string? to, bool idempotent, string? outputFile, CancellationToken cancellationToken)
+    {
+        await using var db = SapDatabase.CreateContext(settings);
+        var options = idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default;
+        string sql;
+        try
+        {
+            sql = db.GetService<IMigrator>().GenerateScript(
+                from is null ? null : Resolve(db, from), to is null ? null : Resolve(db, to), options);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new UsageException($"{settings.Provider} cannot make this script: {e.Message}");
+        }
+
+        if (outputFile is null)
+        {
+            await output.WriteAsync(sql);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(outputFile, sql, cancellationToken);
+        }
+    }
+
+    /// <summary>A migration's full id from its id or its name ("ReadPathIndexes"), or "0" for the empty database.</summary>
+    private static string Resolve(SapDbContext db, string name)
+    {
+        if (name == Migration.InitialDatabase)
+        {
+            return name;
+        }
+
+        var all = db.Database.GetMigrations().ToList();
+        return all.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase))
+            ?? all.FirstOrDefault(m => string.Equals(NameOf(m), name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"unknown migration '{name}' (known: {string.Join(", ", all.Select(NameOf))}, or 0)");
+    }
+
+    private static string NameOf(string id) => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..];
+}
