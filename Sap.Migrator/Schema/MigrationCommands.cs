@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sap.Domain.Data;
 
 namespace Sap.Migrator.Schema;
@@ -12,6 +13,7 @@ internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter ou
     {
         await using var db = SapDatabase.CreateContext(settings);
         var target = to is null ? null : Resolve(db, to);
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         if (target is not null && applied.Contains(target, StringComparer.Ordinal) && target != applied[^1])
@@ -57,9 +59,10 @@ internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter ou
     public async Task StatusAsync(CancellationToken cancellationToken)
     {
         await using var db = SapDatabase.CreateContext(settings);
+        var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var all = db.Database.GetMigrations().ToList();
-        await output.WriteLineAsync($"Database: {settings}");
+        await output.WriteLineAsync($"Database: {settings}{(exists ? "" : " — does not exist yet; `migrate` creates it")}");
         foreach (var migration in all)
         {
             await output.WriteLineAsync($"  {(applied.Contains(migration) ? "applied" : "pending")}  {migration}");
@@ -97,6 +100,28 @@ internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter ou
         else
         {
             await File.WriteAllTextAsync(outputFile, sql, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A first deploy may find no database: create it, as EF's migrate would, but before taking the lock (which
+    /// needs a connection to it). Two migrators racing here both succeed: the loser finds it already made.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(SapDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another migrator created it first.
         }
     }
 

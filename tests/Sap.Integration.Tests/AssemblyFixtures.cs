@@ -1,0 +1,3 @@
+using Sap.Integration.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,30 @@
+using Sap.Domain.Data;
+
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>Runs the built Sap.Migrator as its own process, configured through the environment as in production.</summary>
+public static class MigratorProcess
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "Sap.Migrator.dll");
+
+    public static Task<ProcessResult> RunAsync(DatabaseSettings database, params string[] arguments) =>
+        RunAsync(Environment(database), arguments);
+
+    public static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [Dll, .. arguments], environment, TimeSpan.FromMinutes(5));
+
+    public static Dictionary<string, string?> Environment(DatabaseSettings database) => new()
+    {
+        ["Sap__Database__Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+        ["ConnectionStrings__Sap"] = database.ConnectionString,
+        ["DOTNET_ENVIRONMENT"] = "Production",
+    };
+
+    /// <summary>Runs and asserts success, returning stdout.</summary>
+    public static async Task<string> OkAsync(DatabaseSettings database, params string[] arguments)
+    {
+        var result = await RunAsync(database, arguments);
+        Assert.True(result.ExitCode == 0, $"Sap.Migrator {string.Join(' ', arguments)}: {result}");
+        return result.Stdout;
+    }
+}
