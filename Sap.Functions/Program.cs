@@ -1,6 +1,22 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Sap.Domain;
+using Sap.Functions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Build().Run();
+try
+{
+    var builder = FunctionsApplication.CreateBuilder(args);
+    if (!WorkerHost.IsHostedByFunctions(builder.Configuration))
+    {
+        await SelfHost.RunAsync(args);
+        return 0;
+    }
+
+    await WorkerHost.Configure(builder).Build().RunAsync();
+    return 0;
+}
+catch (InvalidSettingsException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 2;
+}

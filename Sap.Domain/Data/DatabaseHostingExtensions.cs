@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,7 +31,12 @@ public static class DatabaseHostingExtensions
     private static void AddFactory<TContext>(IServiceCollection services, DatabaseSettings settings)
         where TContext : SapDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(options => SapDatabase.Configure(options, settings));
+        // Interceptors registered in DI (SQL counters, metrics) join every context the pool makes.
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        {
+            SapDatabase.Configure(options, settings);
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddSingleton<IDbContextFactory<SapDbContext>>(sp =>
             new SapDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }

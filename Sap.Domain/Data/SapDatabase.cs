@@ -16,7 +16,7 @@ public static class SapDatabase
                 break;
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(settings.ConnectionString);
-                options.UseSqlite(settings.ConnectionString);
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteFunctionsInterceptor.Instance);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, null);

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Sap.Domain.Data;
+using Sap.Domain.Time;
+
+namespace Sap.Domain.Apuracoes;
+
+/// <summary>The apuração read (SPEC §3): the stored month, what its pedidos add up to now, the years on file.</summary>
+public sealed class ApuracaoQueries(IDbContextFactory<SapDbContext> contexts, BusinessCalendar calendar, TimeProvider clock)
+{
+    public DateOnly Today => calendar.Today(clock);
+
+    public async Task<ApuracaoResponse> GetAsync(int ano, int mes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Apuracoes.AsNoTracking().SingleOrDefaultAsync(a => a.Ano == ano && a.Mes == mes, cancellationToken);
+        var calculado = await CalculateAsync(db, ano, mes, cancellationToken);
+        var anos = await db.Apuracoes.AsNoTracking().Select(a => a.Ano).Distinct().OrderByDescending(a => a).ToListAsync(cancellationToken);
+        if (anos.Count == 0)
+        {
+            anos.Add(Today.Year);
+        }
+
+        return new ApuracaoResponse(
+            new ApuracaoPeriodo(mes, ano, ApuracaoCalendar.MesNome(mes)),
+            stored is null ? null : View(stored),
+            calculado,
+            anos);
+    }
+
+    /// <summary>
+    /// The "calculado" block over the non-cancelled pedidos of the business month: a pedido whose approved payments
+    /// reach its total (&gt; 0) adds its total and cost. Used by the read and by the apuração writes.
+    /// </summary>
+    public async Task<ApuracaoCalculado> CalculateAsync(SapDbContext db, int ano, int mes, CancellationToken cancellationToken)
+    {
+        var month = calendar.Month(ano, mes);
+        var sql = new SapSql(db);
+        var paid = $"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}";
+        var row = (await sql.ListAsync<CalculadoRow>($"""
+            SELECT {sql.Sum($"CASE WHEN {paid} THEN p.valor_total ELSE 0 END")} AS receita,
+                   {sql.Sum($"CASE WHEN {paid} THEN p.custo_total ELSE 0 END")} AS cpv,
+                   count(*) AS pedidos_periodo,
+                   coalesce(sum(CASE WHEN {paid} THEN 1 ELSE 0 END), 0) AS pedidos_pagos
+            FROM pedido p
+            WHERE p.status <> 'Cancelado'{sql.Window("p.data", month.Start, month.End)}
+            """, cancellationToken)).Single();
+        return new ApuracaoCalculado(row.Receita, row.Cpv, row.PedidosPeriodo, row.PedidosPagos);
+    }
+
+    public static ApuracaoView View(Apuracao a)
+    {
+        var f = a.Figures;
+        return new ApuracaoView(
+            a.Id, a.Mes, a.Ano, ApuracaoCalendar.MesNome(a.Mes), a.ReceitaTotal, a.CustoProdutos,
+            new ApuracaoVerbas(a.VerbaScann, a.VerbaPlanoNegocios, a.VerbaTimeAmbev, a.VerbaOutrasReceitas),
+            f.TotalVerbas, a.OutrosCustos, f.MargemBruta, f.ResultadoLiquido, f.PercentualMargem,
+            a.Definitivo, ApuracaoCalendar.StatusText(a.Definitivo), a.DataCriacao, a.DataAtualizacao);
+    }
+
+    private sealed record CalculadoRow(decimal Receita, decimal Cpv, long PedidosPeriodo, long PedidosPagos);
+}

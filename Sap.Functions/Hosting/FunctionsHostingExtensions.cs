@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sap.Domain.Data;
+using Sap.Domain.Time;
+using Sap.Functions.Http;
+using Sap.Functions.Security;
+
+namespace Sap.Functions.Hosting;
+
+public static class FunctionsHostingExtensions
+{
+    /// <summary>Everything the functions need, the same on the Functions host and the self-host.</summary>
+    public static IHostApplicationBuilder AddSapFunctions(this IHostApplicationBuilder builder)
+    {
+        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity();
+        builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
+        builder.Services.AddSingleton<RequestPipeline>();
+        return builder;
+    }
+
+    /// <summary>Bearer-token validation (SPEC §6). Outside Development a missing or short key stops start-up.</summary>
+    public static IHostApplicationBuilder AddSapSecurity(this IHostApplicationBuilder builder)
+    {
+        var options = new AuthOptions();
+        builder.Configuration.GetSection(AuthOptions.SectionName).Bind(options);
+        var key = SigningKey.From(options, builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(key);
+        builder.Services.AddSingleton<TokenValidator>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        return builder;
+    }
+}

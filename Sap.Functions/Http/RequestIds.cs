@@ -1,0 +1,32 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+
+namespace Sap.Functions.Http;
+
+/// <summary>SPEC §7: the incoming X-Request-ID when it matches ^[A-Za-z0-9._-]{1,64}$, otherwise a new one.</summary>
+public static class RequestIds
+{
+    public const string Header = "X-Request-ID";
+
+    private const string ItemKey = "Sap.RequestId";
+
+    private static readonly SearchValues<char> Allowed =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+
+    public static bool IsValid(string? value) =>
+        value is { Length: >= 1 and <= 64 } && !value.AsSpan().ContainsAnyExcept(Allowed);
+
+    public static string New() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Picks the request's id, remembers it and sets the response header.</summary>
+    public static string Assign(HttpContext http)
+    {
+        var incoming = http.Request.Headers[Header];
+        var id = incoming.Count == 1 && IsValid(incoming[0]) ? incoming[0]! : New();
+        http.Items[ItemKey] = id;
+        http.Response.Headers[Header] = id;
+        return id;
+    }
+
+    public static string? Of(HttpContext http) => http.Items.TryGetValue(ItemKey, out var id) ? id as string : null;
+}
