@@ -75,4 +75,23 @@ public static class Sql
         var rows = await RowsAsync(database, $"SELECT * FROM {table} ORDER BY id");
         return [.. rows.Select(r => string.Join('|', r.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))))];
     }
+
+    /// <summary>Inserts a row and returns its generated id.</summary>
+    public static async Task<long> InsertAsync(DatabaseSettings database, string table, params (string Column, object? Value)[] values)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"INSERT INTO {table} ({string.Join(", ", values.Select(v => v.Column))}) " +
+            $"VALUES ({string.Join(", ", values.Select((_, i) => "@v" + i))}) RETURNING id";
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@v" + i;
+            parameter.Value = values[i].Value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
 }

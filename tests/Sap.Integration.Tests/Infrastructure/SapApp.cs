@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Sap.Domain.Data;
+using Sap.Functions.Hosting;
+
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Sap.Functions' self-host started in the test process on a free loopback port, driven over real HTTP,
+/// configured only through its settings (as a deployment would be), plus a SQL command counter.
+/// </summary>
+public sealed class SapApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SapApp(WebApplication app, Uri baseAddress, TestTokens tokens, SqlCommandCounter counter, DatabaseSettings database)
+    {
+        this.app = app;
+        Tokens = tokens;
+        Sql = counter;
+        Database = database;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+
+    public TestTokens Tokens { get; }
+
+    public SqlCommandCounter Sql { get; }
+
+    public DatabaseSettings Database { get; }
+
+    public static async Task<SapApp> StartAsync(DatabaseSettings database, IDictionary<string, string>? settings = null)
+    {
+        var tokens = new TestTokens();
+        var port = FreePort.Next();
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Sap:Database:Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["ConnectionStrings:Sap"] = database.ConnectionString,
+            ["Sap:Auth:SigningKey"] = tokens.SigningKeyBase64,
+            ["Sap:Auth:Issuer"] = TestTokens.Issuer,
+            ["Sap:Auth:Audience"] = TestTokens.Audience,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        SqlCommandCounter? counter = null;
+        var app = SelfHost.Build([.. all.Select(kv => $"--{kv.Key}={kv.Value}")], builder =>
+        {
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.AddSingleton<SqlCommandCounter>();
+            builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+        });
+        counter = app.Services.GetRequiredService<SqlCommandCounter>();
+        await app.StartAsync();
+        return new SapApp(app, new Uri($"http://127.0.0.1:{port}/"), tokens, counter, database);
+    }
+
+    /// <summary>GET with a token for the given roles (none: no Authorization header) and a fresh request id.</summary>
+    public async Task<ApiResponse> GetAsync(string path, params string[] roles)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (roles.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(roles));
+        }
+
+        return await SendAsync(request);
+    }
+
+    public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
+    {
+        var requestId = "t" + Guid.NewGuid().ToString("N");
+        request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType,
+            response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
+            requestId, Sql.For(requestId));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
