@@ -48,10 +48,22 @@ internal static class SelfHost
                 .WithDisplayName(function.Name);
         }
 
-        app.MapFallback(http =>
+        // Requests no function serves: a problem with a request id, like every other answer. (A known route with
+        // another method matches routing's 405 endpoint, answered here as a problem too.)
+        app.Use(async (http, next) =>
         {
             RequestIds.Assign(http);
-            return Execute(http, Problems.NotFound("Rota não encontrada."));
+            if (http.GetEndpoint() is null)
+            {
+                await Execute(http, Problems.NoRoute());
+                return;
+            }
+
+            await next(http);
+            if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !http.Response.HasStarted)
+            {
+                await Execute(http, Problems.MethodNotAllowed());
+            }
         });
         return app;
     }

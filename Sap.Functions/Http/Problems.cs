@@ -26,6 +26,14 @@ public static class Problems
     public static ProblemResponse NotFound(string detail) =>
         new(StatusCodes.Status404NotFound, TypePrefix + "not-found", "Não encontrado", detail);
 
+    /// <summary>No function has this route (as opposed to a function's own 404 for an unknown id).</summary>
+    public static ProblemResponse NoRoute() =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "no-route", "Rota não encontrada", "Nenhuma operação atende este endereço.");
+
+    public static ProblemResponse MethodNotAllowed() =>
+        new(StatusCodes.Status405MethodNotAllowed, TypePrefix + "method-not-allowed", "Método não permitido",
+            "Este endereço não aceita este método HTTP.");
+
     public static ProblemResponse Internal() =>
         new(StatusCodes.Status500InternalServerError, TypePrefix + "internal", "Erro interno",
             "Ocorreu um erro inesperado. Informe o request_id ao suporte.");

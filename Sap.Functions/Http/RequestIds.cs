@@ -18,9 +18,14 @@ public static class RequestIds
 
     public static string New() => Guid.NewGuid().ToString("N");
 
-    /// <summary>Picks the request's id, remembers it and sets the response header.</summary>
+    /// <summary>Picks the request's id (once: later calls return the same), remembers it and sets the response header.</summary>
     public static string Assign(HttpContext http)
     {
+        if (Of(http) is { } assigned)
+        {
+            return assigned;
+        }
+
         var incoming = http.Request.Headers[Header];
         var id = incoming.Count == 1 && IsValid(incoming[0]) ? incoming[0]! : New();
         http.Items[ItemKey] = id;

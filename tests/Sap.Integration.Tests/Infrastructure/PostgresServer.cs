@@ -11,6 +11,8 @@ namespace Sap.Integration.Tests.Infrastructure;
 public sealed class PostgresServer : IAsyncLifetime
 {
     private readonly List<string> databases = [];
+    private readonly SemaphoreSlim templateLock = new(1, 1);
+    private string? template;
     private string? folder;
     private string? binaries;
 
@@ -61,6 +63,41 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        lock (databases)
+        {
+            databases.Add(name);
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    /// <summary>A new database with Sap's schema, cloned from a template migrated once by Sap.Migrator.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync()
+    {
+        await templateLock.WaitAsync();
+        try
+        {
+            if (template is null)
+            {
+                var connectionString = await CreateDatabaseAsync();
+                var result = await MigratorProcess.RunAsync(new Sap.Domain.Data.DatabaseSettings(Sap.Domain.Data.DatabaseProvider.Postgres, connectionString), "migrate");
+                Assert.True(result.ExitCode == 0, result.ToString());
+                template = new NpgsqlConnectionStringBuilder(connectionString).Database;
+            }
+        }
+        finally
+        {
+            templateLock.Release();
+        }
+
+        var name = $"sap_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

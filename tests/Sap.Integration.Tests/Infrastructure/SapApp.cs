@@ -32,6 +32,8 @@ public sealed class SapApp : IAsyncDisposable
 
     public DatabaseSettings Database { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<SapApp> StartAsync(DatabaseSettings database, IDictionary<string, string>? settings = null)
     {
         var tokens = new TestTokens();

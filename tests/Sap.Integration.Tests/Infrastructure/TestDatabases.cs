@@ -7,6 +7,9 @@ public static class TestDatabases
     public static async Task<DatabaseSettings> PostgresAsync(PostgresServer server) =>
         new(DatabaseProvider.Postgres, await server.CreateDatabaseAsync());
 
+    public static async Task<DatabaseSettings> MigratedPostgresAsync(PostgresServer server) =>
+        new(DatabaseProvider.Postgres, await server.CreateMigratedDatabaseAsync());
+
     /// <summary>A SQLite file in a folder of its own under the temp directory.</summary>
     public static DatabaseSettings Sqlite() =>
         new(DatabaseProvider.Sqlite,
