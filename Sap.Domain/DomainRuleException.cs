@@ -27,5 +27,15 @@ public sealed class DomainRuleException : Exception
     public DomainRuleException(DomainRuleKind kind, string message)
         : base(message) => Kind = kind;
 
+    /// <summary>A broken rule located in fields (e.g. "itens[2].produto_id" → "produto 9 não existe").</summary>
+    public DomainRuleException(DomainRuleKind kind, string message, IReadOnlyDictionary<string, string[]> errors)
+        : base(message)
+    {
+        Kind = kind;
+        Errors = errors;
+    }
+
     public DomainRuleKind Kind { get; } = DomainRuleKind.RuleBroken;
+
+    public IReadOnlyDictionary<string, string[]>? Errors { get; }
 }

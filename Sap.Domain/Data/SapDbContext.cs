@@ -5,6 +5,7 @@ using Sap.Domain.Auditoria;
 using Sap.Domain.Clientes;
 using Sap.Domain.Coletas;
 using Sap.Domain.Estoques;
+using Sap.Domain.Idempotency;
 using Sap.Domain.Outbox;
 using Sap.Domain.Pagamentos;
 using Sap.Domain.Pedidos;
@@ -46,6 +47,8 @@ public abstract class SapDbContext : DbContext
     public DbSet<LogAtividade> LogAtividades => Set<LogAtividade>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public abstract DatabaseProvider Provider { get; }
 

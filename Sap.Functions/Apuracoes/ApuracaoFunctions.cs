@@ -7,7 +7,7 @@ using Sap.Functions.Security;
 
 namespace Sap.Functions.Apuracoes;
 
-public sealed class ApuracaoFunctions(ApuracaoQueries queries)
+public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands commands, WriteEndpoints writes)
 {
     /// <summary>A month's apuração; defaults to the current business month; a later month is a 400.</summary>
     [Function(nameof(Apuracao))]
@@ -25,5 +25,40 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries)
         }
 
         return q.HasErrors ? q.Problem : new JsonResponse(await queries.GetAsync(ano, mes, request.HttpContext.RequestAborted));
+    }
+
+    [Function(nameof(CriarApuracao))]
+    [RequireRoles(Roles.Financeiro)]
+    public Task<IActionResult> CriarApuracao(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apuracao")] HttpRequest request) =>
+        writes.RunAsync<ApuracaoInput, ApuracaoView>(request, (scope, input, ct) => commands.CreateAsync(scope, input, queries.Today, ct),
+            a => $"/api/apuracao?mes={a.Mes}&ano={a.Ano}");
+
+    [Function(nameof(AtualizarApuracao))]
+    [RequireRoles(Roles.Financeiro)]
+    public Task<IActionResult> AtualizarApuracao(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "apuracao/{id}")] HttpRequest request, string id)
+    {
+        var apuracaoId = QueryParams.RouteId(id);
+        return writes.RunAsync<ApuracaoUpdateInput, ApuracaoView>(request, (scope, input, ct) => commands.UpdateAsync(scope, apuracaoId, input, ct), _ => null);
+    }
+
+    /// <summary>Locks the apuração for good: only ADMIN (SPEC §4).</summary>
+    [Function(nameof(TornarApuracaoDefinitiva))]
+    [RequireRoles]
+    public Task<IActionResult> TornarApuracaoDefinitiva(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apuracao/{id}/definitiva")] HttpRequest request, string id)
+    {
+        var apuracaoId = QueryParams.RouteId(id);
+        return writes.RunAsync(request, (scope, ct) => ApuracaoCommands.MakeDefinitiveAsync(scope, apuracaoId, ct));
+    }
+
+    [Function(nameof(ExcluirApuracao))]
+    [RequireRoles(Roles.Financeiro)]
+    public Task<IActionResult> ExcluirApuracao(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "apuracao/{id}")] HttpRequest request, string id)
+    {
+        var apuracaoId = QueryParams.RouteId(id);
+        return writes.RunAsync(request, (scope, ct) => ApuracaoCommands.DeleteAsync(scope, apuracaoId, ct));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sap.Domain.Data;
 using Sap.Domain.Time;
+using Sap.Domain.Writes;
 using Sap.Functions.Http;
 using Sap.Functions.Security;
 
@@ -13,9 +14,10 @@ public static class FunctionsHostingExtensions
     /// <summary>Everything the functions need, the same on the Functions host and the self-host.</summary>
     public static IHostApplicationBuilder AddSapFunctions(this IHostApplicationBuilder builder)
     {
-        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity();
+        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapWrites().AddSapSecurity();
         builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
         builder.Services.AddSingleton<RequestPipeline>();
+        builder.Services.AddSingleton<WriteEndpoints>();
         return builder;
     }
 

@@ -19,6 +19,27 @@ public static class Problems
         return problem;
     }
 
+    public static ProblemResponse BadBody(string detail, string? path) =>
+        new(StatusCodes.Status400BadRequest, TypePrefix + "validation", "Requisição inválida", detail,
+            path is null ? null : new Dictionary<string, string[]> { [path] = [detail] });
+
+    public static ProblemResponse TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, TypePrefix + "too-large", "Corpo grande demais", "O corpo da requisição excede 1 MiB.");
+
+    public static ProblemResponse Conflict(string detail) =>
+        new(StatusCodes.Status409Conflict, TypePrefix + "conflict", "Conflito", detail);
+
+    public static ProblemResponse RuleBroken(string detail, IReadOnlyDictionary<string, string[]>? errors) =>
+        new(StatusCodes.Status422UnprocessableEntity, TypePrefix + "rule", "Regra de negócio violada", detail, errors);
+
+    public static ProblemResponse Unavailable(int retryAfterSeconds)
+    {
+        var problem = new ProblemResponse(StatusCodes.Status503ServiceUnavailable, TypePrefix + "unavailable", "Serviço indisponível",
+            "Um serviço de que a API depende está fora do ar. Tente de novo em instantes.");
+        problem.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem;
+    }
+
     public static ProblemResponse Forbidden() =>
         new(StatusCodes.Status403Forbidden, TypePrefix + "forbidden", "Acesso negado",
             "O seu perfil não tem permissão para esta operação.");

@@ -76,6 +76,18 @@ public sealed class QueryParams(HttpRequest request)
         return Error<long>(name, "Deve ser um número inteiro positivo.");
     }
 
+    /// <summary>A route id, or a 400 right away.</summary>
+    /// <exception cref="Sap.Domain.ValidationException">Not a positive 64-bit integer.</exception>
+    public static long RouteId(string? text, string name = "id")
+    {
+        if (text is not null && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        throw new Sap.Domain.ValidationException(new Dictionary<string, string[]> { [name] = ["Deve ser um número inteiro positivo."] });
+    }
+
     public void Add(string name, string message) => errors[name] = [.. errors.GetValueOrDefault(name, []), message];
 
     private string? Single(string name)

@@ -13,8 +13,11 @@ public static class RequestIds
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 
-    public static bool IsValid(string? value) =>
-        value is { Length: >= 1 and <= 64 } && !value.AsSpan().ContainsAnyExcept(Allowed);
+    public static bool IsValid(string? value) => IsToken(value, 64);
+
+    /// <summary>1 to <paramref name="maxLength"/> characters of A–Z, a–z, 0–9, '.', '_' and '-'.</summary>
+    public static bool IsToken(string? value, int maxLength) =>
+        value is not null && value.Length >= 1 && value.Length <= maxLength && !value.AsSpan().ContainsAnyExcept(Allowed);
 
     public static string New() => Guid.NewGuid().ToString("N");
 

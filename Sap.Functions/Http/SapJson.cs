@@ -14,6 +14,26 @@ public static class SapJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// For request bodies: snake_case names, numbers only as JSON numbers ("32.50" as a string is a 400, never
+    /// a guess), duplicate properties refused, unknown properties ignored.
+    /// </summary>
+    public static JsonSerializerOptions Input { get; } = CreateInput();
+
+    private static JsonSerializerOptions CreateInput()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
+            MaxDepth = 16,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -16,15 +16,18 @@ public sealed class ModelSnapshotTests
         Assert.False(db.Database.HasPendingModelChanges());
     }
 
-    [Theory]
-    [InlineData(DatabaseProvider.Postgres, "Host=localhost;Database=unused")]
-    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
-    public void Each_provider_has_the_schema_then_the_indexes(DatabaseProvider provider, string connectionString)
+    [Fact]
+    public void Both_providers_have_the_same_versions_starting_with_the_schema_then_the_indexes()
     {
-        using var db = SapDatabase.CreateContext(new DatabaseSettings(provider, connectionString));
+        using var postgres = SapDatabase.CreateContext(new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=unused"));
+        using var sqlite = SapDatabase.CreateContext(new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=unused.db"));
 
-        var names = db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]).ToList();
+        var names = Names(postgres);
 
-        Assert.Equal(["InitialSchema", "ReadPathIndexes"], names);
+        Assert.Equal(["InitialSchema", "ReadPathIndexes"], names.Take(2));
+        Assert.Equal(names, Names(sqlite));
     }
+
+    private static List<string> Names(SapDbContext db) =>
+        [.. db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..])];
 }

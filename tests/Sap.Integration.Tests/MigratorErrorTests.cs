@@ -79,12 +79,12 @@ public sealed class MigratorErrorTests(PostgresServer postgres)
 
         var status = await MigratorProcess.OkAsync(db, "status");
         Assert.Contains("does not exist yet", status, StringComparison.Ordinal);
-        Assert.Contains("0 applied, 2 pending", status, StringComparison.Ordinal);
+        Assert.Contains($"0 applied, {Migrations.Count} pending", status, StringComparison.Ordinal);
 
         AssertOneErrorLine(await MigratorProcess.RunAsync(db, "demo-data", "--scale", "small"), 1);
 
         await MigratorProcess.OkAsync(db, "migrate");
-        Assert.Contains("2 applied, 0 pending", await MigratorProcess.OkAsync(db, "status"), StringComparison.Ordinal);
+        Assert.Contains($"{Migrations.Count} applied, 0 pending", await MigratorProcess.OkAsync(db, "status"), StringComparison.Ordinal);
         await Sql.ExecuteAsync(new DatabaseSettings(DatabaseProvider.Postgres, postgres.AdminConnectionString), $"DROP DATABASE {name} WITH (FORCE)");
     }
 

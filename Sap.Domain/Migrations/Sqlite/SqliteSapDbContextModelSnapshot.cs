@@ -454,6 +454,61 @@ namespace Sap.Domain.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sap.Domain.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Chave")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chave");
+
+                    b.Property<DateTime>("CriadoEm")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criado_em");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("Usuario")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("usuario");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_key");
+
+                    b.HasIndex("CriadoEm")
+                        .HasDatabaseName("ix_idempotency_key_criado_em");
+
+                    b.HasIndex("Usuario", "Chave")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_key_usuario_chave");
+
+                    b.ToTable("idempotency_key", (string)null);
+                });
+
             modelBuilder.Entity("Sap.Domain.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,3 @@
+namespace Sap.Domain.Coletas;
+
+public sealed record ColetaItemInput(long? ItemPedidoId, int? Quantidade);

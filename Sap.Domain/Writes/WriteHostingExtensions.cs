@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Sap.Domain.Apuracoes;
+using Sap.Domain.Coletas;
+using Sap.Domain.Pagamentos;
+using Sap.Domain.Pedidos;
+
+namespace Sap.Domain.Writes;
+
+public static class WriteHostingExtensions
+{
+    /// <summary>The write commands and the runner that gives each its transaction, audit row and outbox event.</summary>
+    public static IHostApplicationBuilder AddSapWrites(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        builder.Services.AddSingleton<WriteRunner>();
+        builder.Services.AddSingleton<PedidoCommands>();
+        builder.Services.AddSingleton<PagamentoCommands>();
+        builder.Services.AddSingleton<ColetaCommands>();
+        builder.Services.AddSingleton<ApuracaoCommands>();
+        return builder;
+    }
+
+    private sealed class NoOutboxSignal : IOutboxSignal
+    {
+        public void Notify()
+        {
+        }
+    }
+}
