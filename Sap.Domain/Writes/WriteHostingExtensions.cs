@@ -13,7 +13,7 @@ public static class WriteHostingExtensions
     /// <summary>The write commands and the runner that gives each its transaction, audit row and outbox event.</summary>
     public static IHostApplicationBuilder AddSapWrites(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        builder.Services.TryAddSingleton<ICommitListener, NoCommitListener>();
         builder.Services.AddSingleton<WriteRunner>();
         builder.Services.AddSingleton<PedidoCommands>();
         builder.Services.AddSingleton<PagamentoCommands>();
@@ -22,10 +22,8 @@ public static class WriteHostingExtensions
         return builder;
     }
 
-    private sealed class NoOutboxSignal : IOutboxSignal
+    private sealed class NoCommitListener : ICommitListener
     {
-        public void Notify()
-        {
-        }
+        public Task CommittedAsync(IReadOnlyList<Events.CloudEvent> events, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -7,9 +7,9 @@ namespace Sap.Domain.Writes;
 
 /// <summary>
 /// Runs a write as one transaction holding the change, its audit row and its outbox event (SPEC §4), with
-/// Idempotency-Key replays and retries of transient conflicts; tells the outbox dispatcher after commit.
+/// Idempotency-Key replays and retries of transient conflicts; tells the commit listener (publish now, refresh the cache) after commit.
 /// </summary>
-public sealed class WriteRunner(IDbContextFactory<SapDbContext> contexts, TimeProvider clock, IOutboxSignal signal)
+public sealed class WriteRunner(IDbContextFactory<SapDbContext> contexts, TimeProvider clock, ICommitListener listener)
 {
     private const int Attempts = 3;
 
@@ -68,9 +68,9 @@ public sealed class WriteRunner(IDbContextFactory<SapDbContext> contexts, TimePr
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (scope.RaisedEvents)
+        if (scope.Events.Count > 0)
         {
-            signal.Notify();
+            await listener.CommittedAsync(scope.Events, CancellationToken.None);
         }
 
         return new WriteResult<T>(response, value, Replayed: false);

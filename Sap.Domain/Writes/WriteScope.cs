@@ -10,6 +10,7 @@ namespace Sap.Domain.Writes;
 public sealed class WriteScope
 {
     private readonly WriteRequest request;
+    private readonly List<CloudEvent> events = [];
 
     internal WriteScope(SapDbContext db, WriteRequest request, DateTime now)
     {
@@ -53,10 +54,10 @@ public sealed class WriteScope
             RequestId = request.RequestId,
             Payload = EventJson.Serialize(cloudEvent),
         };
-        RaisedEvents = true;
+        events.Add(cloudEvent);
         Db.LogAtividades.Add(audit);
         Db.Outbox.Add(message);
     }
 
-    internal bool RaisedEvents { get; private set; }
+    internal IReadOnlyList<CloudEvent> Events => events;
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using System.Globalization;
 using Sap.Domain.Apuracoes;
+using Sap.Domain.Events;
+using Sap.Functions.Caching;
 using Sap.Functions.Http;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Apuracoes;
 
-public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands commands, WriteEndpoints writes)
+public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands commands, WriteEndpoints writes, ReadCache cache)
 {
     /// <summary>A month's apuração; defaults to the current business month; a later month is a 400.</summary>
     [Function(nameof(Apuracao))]
@@ -24,7 +27,15 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
             q.Add("mes", $"{mes:00}/{ano} ainda não começou.");
         }
 
-        return q.HasErrors ? q.Problem : new JsonResponse(await queries.GetAsync(ano, mes, request.HttpContext.RequestAborted));
+        if (q.HasErrors)
+        {
+            return q.Problem;
+        }
+
+        // anos_disponiveis falls back to the current year: the key carries it.
+        return await cache.RespondAsync("apuracao", string.Create(CultureInfo.InvariantCulture, $"{ano:0000}-{mes:00}|{today.Year}"),
+            [CacheTags.Apuracao(ano, mes), CacheTags.ApuracaoAnos], cache.Ttl.Apuracao,
+            ct => queries.GetAsync(ano, mes, ct), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(CriarApuracao))]

@@ -14,13 +14,16 @@ public sealed class FunctionCatalog
 
     private readonly Dictionary<string, FunctionEndpoint> byEntryPoint;
 
-    private FunctionCatalog(IReadOnlyList<FunctionEndpoint> http)
+    private FunctionCatalog(IReadOnlyList<FunctionEndpoint> http, IReadOnlyList<QueueFunction> queues)
     {
         Http = http;
+        Queues = queues;
         byEntryPoint = http.ToDictionary(f => f.EntryPoint, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<FunctionEndpoint> Http { get; }
+
+    public IReadOnlyList<QueueFunction> Queues { get; }
 
     public FunctionEndpoint? ByEntryPoint(string entryPoint) => byEntryPoint.GetValueOrDefault(entryPoint);
 
@@ -35,10 +38,22 @@ public sealed class FunctionCatalog
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var http = new List<FunctionEndpoint>();
+        var queues = new List<QueueFunction>();
         foreach (var function in document.RootElement.EnumerateArray())
         {
-            var trigger = function.GetProperty("bindings").EnumerateArray()
-                .FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
+            var bindings = function.GetProperty("bindings").EnumerateArray().ToList();
+            var queue = bindings.FirstOrDefault(b => b.GetProperty("type").GetString() == "queueTrigger");
+            if (queue.ValueKind != JsonValueKind.Undefined)
+            {
+                queues.Add(new QueueFunction(
+                    function.GetProperty("name").GetString()!,
+                    Resolve(function.GetProperty("entryPoint").GetString()!),
+                    queue.GetProperty("queueName").GetString()!,
+                    queue.TryGetProperty("connection", out var c) ? c.GetString() ?? "AzureWebJobsStorage" : "AzureWebJobsStorage"));
+                continue;
+            }
+
+            var trigger = bindings.FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
             if (trigger.ValueKind == JsonValueKind.Undefined)
             {
                 continue;
@@ -61,7 +76,7 @@ public sealed class FunctionCatalog
             http.Add(new FunctionEndpoint(name, entryPoint, method, methods, route, anonymous, roles ?? []));
         }
 
-        return new FunctionCatalog(http);
+        return new FunctionCatalog(http, queues);
     }
 
     private static MethodInfo Resolve(string entryPoint)

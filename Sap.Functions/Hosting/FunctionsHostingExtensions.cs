@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sap.Domain.Data;
 using Sap.Domain.Time;
+using Sap.Functions.Caching;
+using Sap.Functions.Events;
 using Sap.Domain.Writes;
 using Sap.Functions.Http;
 using Sap.Functions.Security;
@@ -14,7 +16,7 @@ public static class FunctionsHostingExtensions
     /// <summary>Everything the functions need, the same on the Functions host and the self-host.</summary>
     public static IHostApplicationBuilder AddSapFunctions(this IHostApplicationBuilder builder)
     {
-        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapWrites().AddSapSecurity();
+        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
         builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
         builder.Services.AddSingleton<RequestPipeline>();
         builder.Services.AddSingleton<WriteEndpoints>();

@@ -3,14 +3,14 @@ using System.Text.Json;
 namespace Sap.Functions.Hosting;
 
 /// <summary>The host.json settings the self-host honours, read from the file the Functions host reads.</summary>
-internal sealed record HostJson(string RoutePrefix)
+internal sealed record HostJson(string RoutePrefix, QueueSettings Queues)
 {
     public static HostJson Load(string directory)
     {
         var path = Path.Combine(directory, "host.json");
         if (!File.Exists(path))
         {
-            return new HostJson("api");
+            return new HostJson("api", new QueueSettings());
         }
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -19,6 +19,18 @@ internal sealed record HostJson(string RoutePrefix)
             && http.TryGetProperty("routePrefix", out var p)
             ? p.GetString() ?? "api"
             : "api";
-        return new HostJson(prefix.Trim('/'));
+        var queues = new QueueSettings();
+        if (document.RootElement.TryGetProperty("extensions", out var e) && e.TryGetProperty("queues", out var q))
+        {
+            queues = new QueueSettings
+            {
+                BatchSize = q.TryGetProperty("batchSize", out var b) ? b.GetInt32() : queues.BatchSize,
+                MaxDequeueCount = q.TryGetProperty("maxDequeueCount", out var m) ? m.GetInt32() : queues.MaxDequeueCount,
+                VisibilityTimeout = q.TryGetProperty("visibilityTimeout", out var v) ? TimeSpan.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : queues.VisibilityTimeout,
+                MaxPollingInterval = q.TryGetProperty("maxPollingInterval", out var p2) ? TimeSpan.Parse(p2.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : queues.MaxPollingInterval,
+            };
+        }
+
+        return new HostJson(prefix.Trim('/'), queues);
     }
 }

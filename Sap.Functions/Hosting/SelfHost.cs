@@ -35,6 +35,7 @@ internal static class SelfHost
 
         builder.AddSapFunctions();
         builder.Services.AddMvcCore();
+        builder.Services.AddHostedService<QueueListener>();
         configure?.Invoke(builder);
         var app = builder.Build();
 

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using System.Globalization;
+using Sap.Domain;
+using Sap.Domain.Events;
+using Sap.Domain.Text;
 using Sap.Domain.Time;
 using Sap.Domain.Vendedor;
+using Sap.Functions.Caching;
 using Sap.Functions.Http;
 using Sap.Functions.Security;
 
@@ -12,7 +17,7 @@ namespace Sap.Functions.Vendedor;
 /// The vendedor screens (SPEC §3). Host-level keys are off (<see cref="AuthorizationLevel.Anonymous"/>): Sap checks
 /// bearer tokens itself, in <see cref="RequestPipeline"/>, from each function's <see cref="RequireRolesAttribute"/>.
 /// </summary>
-public sealed class VendedorFunctions(VendedorQueries queries)
+public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
 {
     private static readonly Dictionary<string, Periodo> Periodos = new(StringComparer.Ordinal)
     {
@@ -38,7 +43,15 @@ public sealed class VendedorFunctions(VendedorQueries queries)
     {
         var q = new QueryParams(request);
         var filter = DateFilter.FromDates(q.Date("data_inicio"), q.Date("data_fim"));
-        return q.HasErrors ? q.Problem : new JsonResponse(await queries.DashboardAsync(filter, request.HttpContext.RequestAborted));
+        if (q.HasErrors)
+        {
+            return q.Problem;
+        }
+
+        // The resumo counts days up to today: the key carries the business date.
+        return await cache.RespondAsync("dashboard", Key(queries.Today, filter.Inicio, filter.Fim),
+            [CacheTags.Vendas, CacheTags.Clientes, CacheTags.Produtos], cache.Ttl.Dashboard,
+            ct => queries.DashboardAsync(filter, ct), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(Rankings))]
@@ -55,8 +68,11 @@ public sealed class VendedorFunctions(VendedorQueries queries)
             return q.Problem;
         }
 
-        var filter = DateFilter.For(Periodos[periodo], inicio, fim, queries.Today);
-        return new JsonResponse(await queries.RankingsAsync(filter, periodo, request.HttpContext.RequestAborted));
+        var today = queries.Today;
+        var filter = DateFilter.For(Periodos[periodo], inicio, fim, today);
+        return await cache.RespondAsync("rankings", Key(today, periodo, filter.Inicio, filter.Fim),
+            [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.Clientes], cache.Ttl.Rankings,
+            ct => queries.RankingsAsync(filter, periodo, ct), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(ClienteDetalhe))]
@@ -72,8 +88,8 @@ public sealed class VendedorFunctions(VendedorQueries queries)
             return q.Problem;
         }
 
-        var detail = await queries.ClienteAsync(clienteId, limite, request.HttpContext.RequestAborted);
-        return detail is null ? ClienteNotFound(clienteId) : new JsonResponse(detail);
+        return await cache.RespondAsync("cliente", Key(clienteId, limite), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+            async ct => await queries.ClienteAsync(clienteId, limite, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(ClientesPorPeriodo))]
@@ -83,7 +99,13 @@ public sealed class VendedorFunctions(VendedorQueries queries)
     {
         var q = new QueryParams(request);
         var periodo = q.OneOf("periodo", Buckets.Keys) ?? "todos";
-        return q.HasErrors ? q.Problem : new JsonResponse(await queries.ClientesAsync(Buckets[periodo], request.HttpContext.RequestAborted));
+        if (q.HasErrors)
+        {
+            return q.Problem;
+        }
+
+        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), [CacheTags.Vendas, CacheTags.Clientes], cache.Ttl.Cliente,
+            ct => queries.ClientesAsync(Buckets[periodo], ct), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(ClienteProdutos))]
@@ -98,8 +120,8 @@ public sealed class VendedorFunctions(VendedorQueries queries)
             return q.Problem;
         }
 
-        var produtos = await queries.ClienteProdutosAsync(clienteId, request.HttpContext.RequestAborted);
-        return produtos is null ? ClienteNotFound(clienteId) : new JsonResponse(produtos);
+        return await cache.RespondAsync("cliente-produtos", Key(clienteId), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+            async ct => await queries.ClienteProdutosAsync(clienteId, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
     [Function(nameof(ClienteBusca))]
@@ -109,8 +131,24 @@ public sealed class VendedorFunctions(VendedorQueries queries)
     {
         var q = new QueryParams(request);
         var text = q.Text("q", 100);
-        return q.HasErrors ? q.Problem : new JsonResponse(await queries.BuscaAsync(text, request.HttpContext.RequestAborted));
+        if (q.HasErrors)
+        {
+            return q.Problem;
+        }
+
+        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), [CacheTags.Vendas, CacheTags.Clientes], cache.Ttl.Cliente,
+            ct => queries.BuscaAsync(text, ct), request.HttpContext.RequestAborted);
     }
 
-    private static ProblemResponse ClienteNotFound(long id) => Problems.NotFound($"Cliente {id} não encontrado.");
+    private static NotFoundException ClienteNotFound(long id) => new($"Cliente {id} não encontrado.");
+
+    /// <summary>A normalized cache key: parsed values, defaults applied, one spelling per meaning.</summary>
+    private static string Key(params object?[] parts) =>
+        string.Join('|', parts.Select(p => p switch
+        {
+            null => "-",
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => p.ToString(),
+        }));
 }

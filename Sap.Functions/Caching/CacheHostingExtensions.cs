@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace Sap.Functions.Caching;
+
+public static class CacheHostingExtensions
+{
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>
+    /// The read cache: FusionCache with L1 in memory, and with <c>ConnectionStrings:Redis</c> an L2 on Redis and a
+    /// Redis backplane that keeps every instance's L1 coherent. Redis calls time out fast and a circuit breaker
+    /// stops calling a dead Redis for a while, so reads fall through to the database instead of waiting.
+    /// </summary>
+    public static IHostApplicationBuilder AddSapCache(this IHostApplicationBuilder builder)
+    {
+        var options = new CacheOptions();
+        builder.Configuration.GetSection(CacheOptions.SectionName).Bind(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<CacheStats>();
+        builder.Services.TryAddSingleton<IReadComputationHook, NoHook>();
+        builder.Services.AddSingleton<ReadCache>();
+
+        var fusion = builder.Services.AddFusionCache()
+            .WithCacheKeyPrefix("sap:")
+            .WithOptions(o =>
+            {
+                o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
+                o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
+                o.WaitForInitialBackplaneSubscribe = false;
+                o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
+            })
+            .WithDefaultEntryOptions(o =>
+            {
+                o.IsFailSafeEnabled = false;
+                o.DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100);
+                o.DistributedCacheHardTimeout = TimeSpan.FromMilliseconds(300);
+                o.AllowBackgroundDistributedCacheOperations = true;
+                o.AllowBackgroundBackplaneOperations = true;
+                o.JitterMaxDuration = TimeSpan.FromSeconds(5);
+            });
+
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var configuration = ConfigurationOptions.Parse(redis);
+            configuration.AbortOnConnectFail = false;
+            configuration.ConnectTimeout = 1000;
+            configuration.SyncTimeout = 500;
+            configuration.AsyncTimeout = 500;
+            configuration.ReconnectRetryPolicy = new LinearRetry(500);
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+            fusion
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+                .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
+                {
+                    InstanceName = "sap:",
+                    ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                }))
+                .WithBackplane(sp => new RedisBackplane(new RedisBackplaneOptions
+                {
+                    ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                }));
+        }
+
+        return builder;
+    }
+
+    private sealed class NoHook : IReadComputationHook
+    {
+        public Task BeforeComputeAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Sap.Functions.Caching;
+
+public sealed record EndpointStats(long Hits, long Misses);

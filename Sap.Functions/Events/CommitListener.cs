@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Sap.Domain.Events;
+using Sap.Domain.Writes;
+using Sap.Functions.Caching;
+
+namespace Sap.Functions.Events;
+
+/// <summary>
+/// After a commit: invalidate what the events change on this instance at once (and, through the backplane, on the
+/// others), so the writer reads its own write; then wake the publisher. The queue consumer will invalidate again
+/// from the published event, which is what makes the invalidation durable and reach every kind of reader.
+/// </summary>
+public sealed partial class CommitListener(ReadCache cache, OutboxPublisher publisher, ILogger<CommitListener> logger) : ICommitListener
+{
+    public async Task CommittedAsync(IReadOnlyList<CloudEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tags = events.SelectMany(e => CacheTags.Changed(e.Type, e.Data)).Distinct(StringComparer.Ordinal).ToList();
+            await cache.InvalidateAsync(tags, "commit", cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The queue path still invalidates; a failure here only delays freshness.
+            LogInvalidationFailed(logger, e.GetType().Name);
+        }
+
+        publisher.Wake();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local invalidation after commit failed ({Error}); the event pipeline will do it")]
+    private static partial void LogInvalidationFailed(ILogger logger, string error);
+}

@@ -1,0 +1,134 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sap.Domain.Data;
+
+namespace Sap.Functions.Events;
+
+/// <summary>
+/// Publishes committed outbox events to the queue, oldest first, stopping at the first failure so that later
+/// events of the same aggregate never overtake it. Woken right after each commit, and sweeping on a timer for
+/// what stayed behind (the queue was down, or the app died between commit and publish).
+/// </summary>
+public sealed partial class OutboxPublisher(
+    IDbContextFactory<SapDbContext> contexts,
+    DatabaseSettings database,
+    IEventQueue queue,
+    EventsOptions options,
+    TimeProvider clock,
+    ILogger<OutboxPublisher> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim running = new(1, 1);
+    private volatile bool again;
+
+    /// <summary>Asks for a publish pass now (after a commit).</summary>
+    public void Wake() => wake.Writer.TryWrite(true);
+
+    /// <summary>Publishes everything unpublished. Concurrent calls fold into one pass plus one more.</summary>
+    public async Task PublishPendingAsync(CancellationToken cancellationToken)
+    {
+        again = true;
+        if (!await running.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            while (again)
+            {
+                again = false;
+                await using var lease = await PublisherLease.TryAcquireAsync(database, cancellationToken);
+                if (lease is null || !await PublishBatchesAsync(cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    /// <summary>How many events wait to be published.</summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.CountAsync(o => o.PublicadoEm == null, cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        running.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PublishPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(logger, e.GetType().Name, e.Message);
+            }
+
+            using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            sweep.CancelAfter(TimeSpan.FromSeconds(options.SweepSeconds));
+            try
+            {
+                await wake.Reader.ReadAsync(sweep.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The sweep interval passed with no commit: sweep anyway.
+            }
+        }
+    }
+
+    /// <summary>False when a send failed: the rest waits for the next pass, in order.</summary>
+    private async Task<bool> PublishBatchesAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var batch = await db.Outbox.Where(o => o.PublicadoEm == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return true;
+            }
+
+            foreach (var message in batch)
+            {
+                try
+                {
+                    await queue.SendAsync(message.Payload, cancellationToken);
+                    message.PublicadoEm = clock.GetUtcNow().UtcDateTime;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    message.Tentativas++;
+                    message.UltimoErro = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+                    await db.SaveChangesAsync(cancellationToken);
+                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e.GetType().Name);
+                    return false;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}): {Error}; it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed: {Error}: {Message}")]
+    private static partial void LogSweepFailed(ILogger logger, string error, string message);
+}

@@ -1,0 +1,170 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sap.Functions.Events;
+
+namespace Sap.Functions.Hosting;
+
+/// <summary>
+/// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): messages are
+/// base64 (one that is not goes straight to poison), a failed message becomes visible again after
+/// visibilityTimeout, after maxDequeueCount tries it moves to "&lt;queue&gt;-poison", and polling backs off from
+/// 100 ms to maxPollingInterval while the queue is empty. Without a Storage account it drains the in-process queue.
+/// </summary>
+internal sealed partial class QueueListener(
+    FunctionCatalog catalog, IServiceProvider services, IConfiguration configuration, ILogger<QueueListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinPolling = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private readonly QueueSettings settings = HostJson.Load(AppContext.BaseDirectory).Queues;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inProcess = services.GetService<InProcessEventQueue>();
+        return Task.WhenAll(catalog.Queues.Select(f => inProcess is null
+            ? PollStorageAsync(f, stoppingToken)
+            : DrainInProcessAsync(f, inProcess, stoppingToken)));
+    }
+
+    private async Task PollStorageAsync(QueueFunction function, CancellationToken stoppingToken)
+    {
+        var connection = configuration[function.Connection]
+            ?? throw new InvalidOperationException($"{function.Name}: setting {function.Connection} is missing.");
+        var name = Resolve(function.QueueName);
+        // Raw text both ways: decoding is ours, so a message that is not base64 can be moved aside, as the host does.
+        var queue = StorageEventQueue.Create(connection, name, QueueMessageEncoding.None);
+        var poison = StorageEventQueue.Create(connection, name + "-poison", QueueMessageEncoding.None);
+        var delay = MinPolling;
+        var created = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                }
+
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, Lease, stoppingToken);
+                foreach (var message in messages)
+                {
+                    await HandleAsync(function, queue, poison, message, stoppingToken);
+                }
+
+                delay = messages.Length > 0 ? MinPolling : Min(delay * 2, settings.MaxPollingInterval);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(logger, name, e.GetType().Name, e.Message);
+                delay = Min(delay * 2, settings.MaxPollingInterval);
+            }
+
+            await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HandleAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText));
+        }
+        catch (FormatException)
+        {
+            LogPoisoned(logger, message.MessageId, 0, "not base64");
+            await poison.SendMessageAsync(message.MessageText, stoppingToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await InvokeAsync(function, text, stoppingToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, e.Message);
+                await poison.SendMessageAsync(message.MessageText, stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            }
+            else
+            {
+                LogRetry(logger, message.MessageId, message.DequeueCount, e.Message);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken);
+            }
+        }
+    }
+
+    private async Task DrainInProcessAsync(QueueFunction function, InProcessEventQueue queue, CancellationToken stoppingToken)
+    {
+        await foreach (var text in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await InvokeAsync(function, text, stoppingToken);
+                    break;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    if (attempt >= settings.MaxDequeueCount)
+                    {
+                        LogPoisoned(logger, "in-process", attempt, e.Message);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task InvokeAsync(QueueFunction function, string message, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, function.Method.DeclaringType!);
+        var arguments = function.Method.GetParameters()
+            .Select(p => p.ParameterType == typeof(CancellationToken) ? (object)cancellationToken : message)
+            .ToArray();
+        try
+        {
+            if (function.Method.Invoke(instance, arguments) is Task task)
+            {
+                await task;
+            }
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+
+    /// <summary>"%Sap:Events:Queue%" → the setting's value, as the Functions host resolves binding expressions.</summary>
+    private string Resolve(string name) =>
+        name.StartsWith('%') && name.EndsWith('%')
+            ? configuration[name.Trim('%')] ?? new EventsOptions().Queue
+            : name;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: {Error}: {Message}")]
+    private static partial void LogPollFailed(ILogger logger, string queue, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} tries: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (try {DequeueCount}): {Reason}; it will be retried")]
+    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, string reason);
+}
