@@ -41,9 +41,10 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
         };
         SetCalculado(apuracao, calculado);
         SetVerbas(apuracao, verbas);
+        var yearIsNew = !await scope.Db.Apuracoes.AnyAsync(a => a.Ano == ano, cancellationToken);
         scope.Db.Apuracoes.Add(apuracao);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        Record(scope, EventTypes.ApuracaoCriada, apuracao, $"Apuração {mes:00}/{ano} criada");
+        Record(scope, EventTypes.ApuracaoCriada, apuracao, $"Apuração {mes:00}/{ano} criada", yearIsNew);
         return ApuracaoQueries.View(apuracao);
     }
 
@@ -81,7 +82,8 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
         var view = ApuracaoQueries.View(apuracao);
         scope.Db.Apuracoes.Remove(apuracao);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        Record(scope, EventTypes.ApuracaoExcluida, apuracao, $"Apuração {apuracao.Mes:00}/{apuracao.Ano} excluída");
+        var yearIsGone = !await scope.Db.Apuracoes.AnyAsync(a => a.Ano == apuracao.Ano, cancellationToken);
+        Record(scope, EventTypes.ApuracaoExcluida, apuracao, $"Apuração {apuracao.Mes:00}/{apuracao.Ano} excluída", yearIsGone);
         return view;
     }
 
@@ -121,7 +123,7 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
         a.CustoProdutos = calculado.Cpv;
     }
 
-    private static void Record(WriteScope scope, string type, Apuracao a, string titulo) =>
+    private static void Record(WriteScope scope, string type, Apuracao a, string titulo, bool? anosAlterados = null) =>
         scope.Record(type, "apuracao", titulo, a.Id, $"apuracao:{a.Ano:0000}-{a.Mes:00}",
-            new EventData { ApuracaoId = a.Id, Ano = a.Ano, Mes = a.Mes });
+            new EventData { ApuracaoId = a.Id, Ano = a.Ano, Mes = a.Mes, AnosAlterados = anosAlterados });
 }

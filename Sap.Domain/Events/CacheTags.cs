@@ -12,8 +12,14 @@ public static class CacheTags
     /// <summary>Anything read from all pedidos regardless of date (dashboard resumo, clientes lists, search).</summary>
     public const string Vendas = "vendas";
 
-    /// <summary>Cliente names and count.</summary>
-    public const string Clientes = "clientes";
+    /// <summary>How many clientes there are (the dashboard's total).</summary>
+    public const string ClientesTotal = "clientes:total";
+
+    /// <summary>Cliente names shown beside figures (rankings, lists).</summary>
+    public const string ClientesNomes = "clientes:nomes";
+
+    /// <summary>What a name search can find: every cliente's name.</summary>
+    public const string ClientesBusca = "clientes:busca";
 
     /// <summary>Produto names.</summary>
     public const string Produtos = "produtos";
@@ -71,7 +77,9 @@ public static class CacheTags
                 break;
             case EventTypes.ApuracaoCriada or EventTypes.ApuracaoExcluida:
                 AddIf(tags, data.Ano is not null && data.Mes is not null, () => Apuracao(data.Ano!.Value, data.Mes!.Value));
-                tags.Add(ApuracaoAnos);
+                // The years listed in every apuração change only with a year's first or last apuração; events that
+                // do not say (from other systems) are taken to change them.
+                AddIf(tags, data.AnosAlterados != false, () => ApuracaoAnos);
                 break;
             case EventTypes.ApuracaoAtualizada:
                 AddIf(tags, data.Ano is not null && data.Mes is not null, () => Apuracao(data.Ano!.Value, data.Mes!.Value));
@@ -80,10 +88,13 @@ public static class CacheTags
                 tags.Add(Produtos);
                 break;
             case EventTypes.ClienteCriado:
-                tags.Add(Clientes);
+                // A new cliente has no sales yet: only the count and the search can change.
+                tags.Add(ClientesTotal);
+                tags.Add(ClientesBusca);
                 break;
             case EventTypes.ClienteAtualizado:
-                tags.Add(Clientes);
+                tags.Add(ClientesNomes);
+                tags.Add(ClientesBusca);
                 AddIf(tags, data.ClienteId is not null, () => Cliente(data.ClienteId!.Value));
                 break;
             default:

@@ -27,4 +27,7 @@ public sealed record EventData
     public int? Ano { get; init; }
 
     public int? Mes { get; init; }
+
+    /// <summary>For apuração created or deleted: whether the set of years with an apuração changed.</summary>
+    public bool? AnosAlterados { get; init; }
 }

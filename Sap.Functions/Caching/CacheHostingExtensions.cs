@@ -75,6 +75,6 @@ public static class CacheHostingExtensions
 
     private sealed class NoHook : IReadComputationHook
     {
-        public Task BeforeComputeAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task ComputedAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

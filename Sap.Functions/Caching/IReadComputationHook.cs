@@ -1,7 +1,10 @@
 namespace Sap.Functions.Caching;
 
-/// <summary>Runs before a cached read is computed. The default does nothing; tests use it to widen race windows.</summary>
+/// <summary>
+/// Runs when a cached read has computed its response and before the cache takes it. The default does nothing;
+/// tests use it to count computations and to hold a fill open while an invalidation lands.
+/// </summary>
 public interface IReadComputationHook
 {
-    Task BeforeComputeAsync(string key, CancellationToken cancellationToken);
+    Task ComputedAsync(string key, CancellationToken cancellationToken);
 }

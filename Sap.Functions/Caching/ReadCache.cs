@@ -32,8 +32,9 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
             async (_, ct) =>
             {
                 computed = true;
-                await hook.BeforeComputeAsync(key, ct);
-                return Serialize(await compute(ct));
+                var response = Serialize(await compute(ct));
+                await hook.ComputedAsync(key, ct);
+                return response;
             },
             options: new FusionCacheEntryOptions(TimeSpan.FromSeconds(ttlSeconds)),
             tags: tags,

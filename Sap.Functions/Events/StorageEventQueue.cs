@@ -27,6 +27,17 @@ public sealed class StorageEventQueue(string connectionString, string queueName)
             created = true;
         }
 
-        await client.SendMessageAsync(message, cancellationToken);
+        try
+        {
+            await client.SendMessageAsync(message, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // The queue was deleted (or the emulator restarted empty): make it again, once.
+            created = false;
+            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            created = true;
+            await client.SendMessageAsync(message, cancellationToken);
+        }
     }
 }

@@ -65,6 +65,7 @@ internal sealed partial class QueueListener(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(logger, name, e.GetType().Name, e.Message);
+                created = false;
                 delay = Min(delay * 2, settings.MaxPollingInterval);
             }
 

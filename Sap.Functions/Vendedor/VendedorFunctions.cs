@@ -50,7 +50,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
 
         // The resumo counts days up to today: the key carries the business date.
         return await cache.RespondAsync("dashboard", Key(queries.Today, filter.Inicio, filter.Fim),
-            [CacheTags.Vendas, CacheTags.Clientes, CacheTags.Produtos], cache.Ttl.Dashboard,
+            [CacheTags.Vendas, CacheTags.ClientesTotal, CacheTags.ClientesNomes, CacheTags.Produtos], cache.Ttl.Dashboard,
             ct => queries.DashboardAsync(filter, ct), request.HttpContext.RequestAborted);
     }
 
@@ -71,7 +71,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
         var today = queries.Today;
         var filter = DateFilter.For(Periodos[periodo], inicio, fim, today);
         return await cache.RespondAsync("rankings", Key(today, periodo, filter.Inicio, filter.Fim),
-            [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.Clientes], cache.Ttl.Rankings,
+            [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.ClientesNomes], cache.Ttl.Rankings,
             ct => queries.RankingsAsync(filter, periodo, ct), request.HttpContext.RequestAborted);
     }
 
@@ -104,7 +104,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), [CacheTags.Vendas, CacheTags.Clientes], cache.Ttl.Cliente,
+        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), [CacheTags.Vendas, CacheTags.ClientesNomes], cache.Ttl.Cliente,
             ct => queries.ClientesAsync(Buckets[periodo], ct), request.HttpContext.RequestAborted);
     }
 
@@ -136,7 +136,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), [CacheTags.Vendas, CacheTags.Clientes], cache.Ttl.Cliente,
+        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), [CacheTags.Vendas, CacheTags.ClientesBusca], cache.Ttl.Cliente,
             ct => queries.BuscaAsync(text, ct), request.HttpContext.RequestAborted);
     }
 

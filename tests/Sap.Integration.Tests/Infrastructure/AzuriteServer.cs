@@ -1,0 +1,38 @@
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The Storage queue emulator from .ci/node_modules (pinned in .ci/package-lock.json, installed by .ci/test), or
+/// the path in SAP_AZURITE_QUEUE. Data lives in a temp folder, so a restart keeps the queues, like a real outage.
+/// </summary>
+public sealed class AzuriteServer : ServerProcess
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sap-azurite-").FullName;
+
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"QueueEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    protected override (string File, IReadOnlyList<string> Arguments) Command() =>
+        (Executable(), ["--queueHost", "127.0.0.1", "--queuePort", Port.ToString(CultureInfo.InvariantCulture), "--location", folder,
+            "--skipApiVersionCheck", "--silent", "--loose"]);
+
+    private static string Executable()
+    {
+        if (Environment.GetEnvironmentVariable("SAP_AZURITE_QUEUE") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ".ci", "node_modules", ".bin", "azurite-queue");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("azurite-queue not found: run `npm ci --prefix .ci` (bash .ci/test does) or set SAP_AZURITE_QUEUE");
+    }
+}

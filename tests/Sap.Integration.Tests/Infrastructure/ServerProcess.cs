@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>A throwaway server process on a fixed loopback port that tests can stop and start again (fault tests).</summary>
+public abstract class ServerProcess : IAsyncLifetime
+{
+    private Process? process;
+
+    public int Port { get; } = FreePort.Next();
+
+    public bool Running => process is { HasExited: false };
+
+    public virtual async ValueTask InitializeAsync() => await StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task StartAsync()
+    {
+        var (file, arguments) = Command();
+        var info = new ProcessStartInfo(file)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitForPortAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    protected abstract (string File, IReadOnlyList<string> Arguments) Command();
+
+    private async Task WaitForPortAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                if (process is { HasExited: true })
+                {
+                    throw new InvalidOperationException($"{GetType().Name} exited with code {process.ExitCode}");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        throw new TimeoutException($"{GetType().Name} did not listen on {Port}");
+    }
+}
