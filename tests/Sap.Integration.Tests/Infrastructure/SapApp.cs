@@ -34,7 +34,8 @@ public sealed class SapApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SapApp> StartAsync(DatabaseSettings database, IDictionary<string, string>? settings = null)
+    public static async Task<SapApp> StartAsync(
+        DatabaseSettings database, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var tokens = new TestTokens();
         var port = FreePort.Next();
@@ -59,6 +60,7 @@ public sealed class SapApp : IAsyncDisposable
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<SqlCommandCounter>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+            services?.Invoke(builder.Services);
         });
         counter = app.Services.GetRequiredService<SqlCommandCounter>();
         await app.StartAsync();
@@ -76,6 +78,30 @@ public sealed class SapApp : IAsyncDisposable
 
         return await SendAsync(request);
     }
+
+    /// <summary>A write (or any call) with a JSON body, as the given roles.</summary>
+    public async Task<ApiResponse> SendJsonAsync(HttpMethod method, string path, string? json, string[] roles, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        if (roles.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(roles));
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        return await SendAsync(request);
+    }
+
+    public Task<ApiResponse> PostAsync(string path, string? json, params string[] roles) => SendJsonAsync(HttpMethod.Post, path, json, roles);
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
