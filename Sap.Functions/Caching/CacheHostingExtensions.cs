@@ -29,9 +29,10 @@ public static class CacheHostingExtensions
         builder.Services.AddSingleton<ReadCache>();
 
         var fusion = builder.Services.AddFusionCache()
-            .WithCacheKeyPrefix("sap:")
+            .WithCacheKeyPrefix(options.Prefix + ":")
             .WithOptions(o =>
             {
+                o.BackplaneChannelPrefix = options.Prefix;
                 o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
                 o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
                 o.WaitForInitialBackplaneSubscribe = false;
@@ -61,7 +62,7 @@ public static class CacheHostingExtensions
                 .WithSerializer(new FusionCacheSystemTextJsonSerializer())
                 .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
                 {
-                    InstanceName = "sap:",
+                    InstanceName = options.Prefix + ":",
                     ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
                 }))
                 .WithBackplane(sp => new RedisBackplane(new RedisBackplaneOptions

@@ -9,4 +9,7 @@ public sealed class CacheOptions
     public bool Enabled { get; set; } = true;
 
     public CacheTtlOptions Ttl { get; set; } = new();
+
+    /// <summary>Prefix of every Redis key and of the backplane channel: environments sharing one Redis use different ones.</summary>
+    public string Prefix { get; set; } = "sap";
 }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>Puts events on a deployment's queue as another system would, and waits for an app to have handled them.</summary>
+public static class EventQueue
+{
+    public static async Task SendAsync(string connection, string queue, string type, object data)
+    {
+        var client = new QueueClient(connection, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await client.CreateIfNotExistsAsync();
+        var message = JsonSerializer.Serialize(new
+        {
+            specversion = "1.0",
+            id = Guid.NewGuid().ToString(),
+            source = "/outro-sistema",
+            type,
+            time = DateTime.UtcNow,
+            datacontenttype = "application/json",
+            requestid = "external-1",
+            data,
+        });
+        await client.SendMessageAsync(message);
+    }
+
+    public static async Task WaitForInvalidationAsync(SapApp app, string source, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var stats = (await app.GetAsync("api/cache/stats", "ADMIN")).Ok().Json.GetProperty("stats").GetProperty("invalidations_by_event");
+            if (stats.TryGetProperty(source, out var n) && n.GetInt64() >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no '{source}' invalidation within 20 s");
+    }
+}
