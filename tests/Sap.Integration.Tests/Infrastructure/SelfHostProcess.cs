@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Sap.Domain.Data;
+
+namespace Sap.Integration.Tests.Infrastructure;
+
+/// <summary>Sap.Functions started as its own process (the self-host), configured by environment variables like a deployment.</summary>
+public sealed class SelfHostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private SelfHostProcess(Process process, int port, TestTokens tokens)
+    {
+        this.process = process;
+        Tokens = tokens;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+    }
+
+    public HttpClient Client { get; }
+
+    public TestTokens Tokens { get; }
+
+    public static async Task<SelfHostProcess> StartAsync(DatabaseSettings db, IDictionary<string, string> settings, TestTokens tokens)
+    {
+        var port = FreePort.Next();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Directory.CreateTempSubdirectory("sap-host-").FullName,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sap.Functions.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Sap__Database__Provider"] = db.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
+        info.Environment["ConnectionStrings__Sap"] = db.ConnectionString;
+        info.Environment["Sap__Auth__SigningKey"] = tokens.SigningKeyBase64;
+        info.Environment["Sap__Auth__Issuer"] = TestTokens.Issuer;
+        info.Environment["Sap__Auth__Audience"] = TestTokens.Audience;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new SelfHostProcess(process, port, tokens);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await host.Client.GetAsync("api/health")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Sap.Functions exited with {process.ExitCode}");
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException("Sap.Functions did not answer /api/health");
+    }
+
+    public async Task<(int Status, string Body, string? Cache)> SendAsync(HttpMethod method, string path, string role, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(role));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(),
+            response.Headers.TryGetValues("X-Cache", out var values) ? values.First() : null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
