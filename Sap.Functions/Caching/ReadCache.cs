@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Sap.Functions.Http;
+using Sap.Functions.Observability;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace Sap.Functions.Caching;
@@ -11,7 +12,7 @@ namespace Sap.Functions.Caching;
 /// invalidation; an entry's time is taken when its computation starts, so an invalidation that lands mid-fill
 /// makes the fill stale on its next read rather than cached as fresh.
 /// </summary>
-public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook)
+public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, SapMetrics metrics)
 {
     public bool Enabled => options.Enabled;
 
@@ -27,19 +28,35 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
         }
 
         var computed = false;
-        var response = await cache.GetOrSetAsync<CachedResponse>(
-            $"{endpoint}:{key}",
-            async (_, ct) =>
-            {
-                computed = true;
-                var response = Serialize(await compute(ct));
-                await hook.ComputedAsync(key, ct);
-                return response;
-            },
-            options: new FusionCacheEntryOptions(TimeSpan.FromSeconds(ttlSeconds)),
-            tags: tags,
-            token: cancellationToken);
+        CachedResponse response;
+        try
+        {
+            response = await cache.GetOrSetAsync<CachedResponse>(
+                $"{endpoint}:{key}",
+                async (_, ct) =>
+                {
+                    computed = true;
+                    var fresh = Serialize(await compute(ct));
+                    await hook.ComputedAsync(key, ct);
+                    return fresh;
+                },
+                options: new FusionCacheEntryOptions(TimeSpan.FromSeconds(ttlSeconds)),
+                tags: tags,
+                token: cancellationToken);
+        }
+        catch when (computed)
+        {
+            metrics.CacheOperations.WithLabels("set", "error").Inc();
+            throw;
+        }
+
         stats.Read(endpoint, hit: !computed);
+        metrics.CacheOperations.WithLabels("get", computed ? "miss" : "hit").Inc();
+        if (computed)
+        {
+            metrics.CacheOperations.WithLabels("set", "success").Inc();
+        }
+
         return (response, !computed);
     }
 
@@ -56,11 +73,20 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
     /// <summary>Makes every entry carrying any of the tags a miss, here and (through the backplane) on every instance.</summary>
     public async Task InvalidateAsync(IReadOnlyCollection<string> tags, string source, CancellationToken cancellationToken)
     {
-        if (tags.Count > 0)
+        try
         {
-            await cache.RemoveByTagAsync(tags, token: cancellationToken);
+            if (tags.Count > 0)
+            {
+                await cache.RemoveByTagAsync(tags, token: cancellationToken);
+            }
+        }
+        catch
+        {
+            metrics.CacheOperations.WithLabels("invalidate", "error").Inc();
+            throw;
         }
 
+        metrics.CacheOperations.WithLabels("invalidate", "success").Inc();
         stats.Invalidated(source);
     }
 

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Events;
 using Sap.Functions.Caching;
+using Sap.Functions.Observability;
+using Serilog.Context;
 
 namespace Sap.Functions.Events;
 
@@ -9,28 +12,55 @@ namespace Sap.Functions.Events;
 /// (invalidating twice, or out of order, changes nothing more); an unknown type is logged, counted and dropped;
 /// a message that does not parse throws, so the host retries it and then moves it to the poison queue.
 /// </summary>
-public sealed partial class EventProcessor(ReadCache cache, ILogger<EventProcessor> logger)
+public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, TimeProvider clock, ILogger<EventProcessor> logger)
 {
+    /// <summary>
+    /// Logs carry the originating request's id (the event's requestid), the event type and id; one "event
+    /// processed" line per event.
+    /// </summary>
     /// <exception cref="MalformedEventException">The message is not a CloudEvent.</exception>
     public async Task ProcessAsync(string message, CancellationToken cancellationToken)
     {
-        var cloudEvent = EventJson.TryParse(message)
-            ?? throw new MalformedEventException($"Not a CloudEvents 1.0 JSON event ({message.Length} characters).");
-        if (!EventTypes.All.Contains(cloudEvent.Type))
+        var started = Stopwatch.GetTimestamp();
+        var cloudEvent = EventJson.TryParse(message);
+        if (cloudEvent is null)
         {
-            LogUnknown(logger, cloudEvent.Type, cloudEvent.Id);
-            await cache.InvalidateAsync([], "unknown", cancellationToken);
-            return;
+            metrics.EventsProcessed.WithLabels("malformed", "error").Inc();
+            LogMalformed(logger, message.Length);
+            throw new MalformedEventException($"Not a CloudEvents 1.0 JSON event ({message.Length} characters).");
         }
 
-        var tags = CacheTags.Changed(cloudEvent.Type, cloudEvent.Data);
-        await cache.InvalidateAsync(tags, cloudEvent.Type, cancellationToken);
-        LogHandled(logger, cloudEvent.Type, cloudEvent.Id, cloudEvent.Requestid, tags);
+        var known = EventTypes.All.Contains(cloudEvent.Type);
+        using (LogContext.PushProperty("request_id", cloudEvent.Requestid))
+        using (LogContext.PushProperty("event_type", known ? cloudEvent.Type : "unknown"))
+        using (LogContext.PushProperty("event_id", cloudEvent.Id))
+        {
+            if (!known)
+            {
+                LogUnknown(logger, cloudEvent.Type);
+                await cache.InvalidateAsync([], "unknown", cancellationToken);
+                metrics.EventsProcessed.WithLabels("unknown", "dropped").Inc();
+                return;
+            }
+
+            var tags = CacheTags.Changed(cloudEvent.Type, cloudEvent.Data);
+            await cache.InvalidateAsync(tags, cloudEvent.Type, cancellationToken);
+            metrics.EventsProcessed.WithLabels(cloudEvent.Type, "success").Inc();
+            var lag = clock.GetUtcNow().UtcDateTime - cloudEvent.Time.ToUniversalTime();
+            metrics.InvalidationLag.Observe(Math.Max(0, lag.TotalSeconds));
+            using (LogContext.PushProperty("duration_ms", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2)))
+            {
+                LogHandled(logger, tags);
+            }
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped event {EventId} of unknown type {EventType}")]
-    private static partial void LogUnknown(ILogger logger, string eventType, string eventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "event dropped: unknown type {UnknownType}")]
+    private static partial void LogUnknown(ILogger logger, string unknownType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventType} {EventId} (request {RequestId}) invalidated {Tags}")]
-    private static partial void LogHandled(ILogger logger, string eventType, string eventId, string? requestId, IReadOnlyList<string> tags);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "event malformed ({Length} characters): it will be retried, then moved to the poison queue")]
+    private static partial void LogMalformed(ILogger logger, int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "event processed: invalidated {Tags}")]
+    private static partial void LogHandled(ILogger logger, IReadOnlyList<string> tags);
 }

@@ -16,6 +16,7 @@ public sealed partial class OutboxPublisher(
     DatabaseSettings database,
     IEventQueue queue,
     EventsOptions options,
+    Observability.SapMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxPublisher> logger) : BackgroundService
 {
@@ -59,7 +60,9 @@ public sealed partial class OutboxPublisher(
     public async Task<int> PendingAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox.CountAsync(o => o.PublicadoEm == null, cancellationToken);
+        var pending = await db.Outbox.CountAsync(o => o.PublicadoEm == null, cancellationToken);
+        metrics.OutboxPending.Set(pending);
+        return pending;
     }
 
     public override void Dispose()

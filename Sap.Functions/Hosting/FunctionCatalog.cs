@@ -73,7 +73,8 @@ public sealed class FunctionCatalog
                 throw new InvalidOperationException($"HTTP function {name} declares neither [RequireRoles] nor [Anonymous].");
             }
 
-            http.Add(new FunctionEndpoint(name, entryPoint, method, methods, route, anonymous, roles ?? []));
+            http.Add(new FunctionEndpoint(name, entryPoint, method, methods, route, anonymous, roles ?? [],
+                method.GetCustomAttribute<ScrapeTokenAttribute>() is not null));
         }
 
         return new FunctionCatalog(http, queues);

@@ -10,4 +10,5 @@ public sealed record FunctionEndpoint(
     IReadOnlyList<string> HttpMethods,
     string Route,
     bool Anonymous,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles,
+    bool AllowsScrapeToken = false);

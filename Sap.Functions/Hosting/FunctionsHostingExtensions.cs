@@ -7,6 +7,7 @@ using Sap.Functions.Caching;
 using Sap.Functions.Events;
 using Sap.Domain.Writes;
 using Sap.Functions.Http;
+using Sap.Functions.Observability;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Hosting;
@@ -16,10 +17,11 @@ public static class FunctionsHostingExtensions
     /// <summary>Everything the functions need, the same on the Functions host and the self-host.</summary>
     public static IHostApplicationBuilder AddSapFunctions(this IHostApplicationBuilder builder)
     {
-        builder.AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
+        builder.AddSapObservability().AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
         builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
         builder.Services.AddSingleton<RequestPipeline>();
         builder.Services.AddSingleton<WriteEndpoints>();
+        builder.Services.AddSingleton<Health.ReadinessChecks>();
         return builder;
     }
 

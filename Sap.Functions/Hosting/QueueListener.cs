@@ -18,7 +18,8 @@ namespace Sap.Functions.Hosting;
 /// 100 ms to maxPollingInterval while the queue is empty. Without a Storage account it drains the in-process queue.
 /// </summary>
 internal sealed partial class QueueListener(
-    FunctionCatalog catalog, IServiceProvider services, IConfiguration configuration, ILogger<QueueListener> logger) : BackgroundService
+    FunctionCatalog catalog, IServiceProvider services, IConfiguration configuration, Observability.SapMetrics metrics, ILogger<QueueListener> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan MinPolling = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -83,6 +84,7 @@ internal sealed partial class QueueListener(
         catch (FormatException)
         {
             LogPoisoned(logger, message.MessageId, 0, "not base64");
+            metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
             await poison.SendMessageAsync(message.MessageText, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             return;
@@ -98,6 +100,7 @@ internal sealed partial class QueueListener(
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
                 LogPoisoned(logger, message.MessageId, message.DequeueCount, e.Message);
+                metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
                 await poison.SendMessageAsync(message.MessageText, stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             }

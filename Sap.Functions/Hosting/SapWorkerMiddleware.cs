@@ -21,8 +21,8 @@ internal sealed class SapWorkerMiddleware(FunctionCatalog catalog, RequestPipeli
             return;
         }
 
-        var early = await pipeline.BeginAsync(http, function);
-        if (early is not null)
+        using var scope = await pipeline.BeginAsync(http, function);
+        if (scope.Early is { } early)
         {
             context.GetInvocationResult().Value = early;
             return;

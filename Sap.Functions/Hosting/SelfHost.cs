@@ -54,6 +54,11 @@ internal static class SelfHost
         app.Use(async (http, next) =>
         {
             RequestIds.Assign(http);
+            if (http.GetEndpoint() is not { } endpoint || endpoint.DisplayName?.StartsWith("405", StringComparison.Ordinal) == true)
+            {
+                pipeline.TrackUnrouted(http);
+            }
+
             if (http.GetEndpoint() is null)
             {
                 await Execute(http, Problems.NoRoute());
@@ -98,7 +103,8 @@ internal static class SelfHost
 
     private static async Task HandleAsync(HttpContext http, FunctionEndpoint function, RequestPipeline pipeline)
     {
-        var result = await pipeline.BeginAsync(http, function);
+        using var scope = await pipeline.BeginAsync(http, function);
+        var result = scope.Early;
         if (result is null)
         {
             try

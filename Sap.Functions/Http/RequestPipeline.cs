@@ -1,6 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sap.Functions.Observability;
+using Serilog.Context;
 using Sap.Domain;
 using Sap.Domain.Data;
 using Sap.Functions.Hosting;
@@ -12,32 +19,98 @@ namespace Sap.Functions.Http;
 /// What happens around every HTTP function, on either host: the request id, then the caller's token and role.
 /// Plain code over <see cref="HttpContext"/>; the worker middleware and the self-host are thin adapters over it.
 /// </summary>
-public sealed partial class RequestPipeline(TokenValidator tokens, ILogger<RequestPipeline> logger)
+public sealed partial class RequestPipeline(
+    TokenValidator tokens, SapMetrics metrics, IConfiguration configuration, ILogger<RequestPipeline> logger)
 {
     private const string CallerKey = "Sap.Caller";
+    private const string FunctionKey = "Sap.Function";
 
-    /// <summary>Runs before the function: a result to answer instead (401, 403), or null to go on.</summary>
-    public async Task<IActionResult?> BeginAsync(HttpContext http, FunctionEndpoint function)
+    private readonly byte[]? scrapeToken = configuration[ObservabilityHostingExtensions.ScrapeTokenSetting] is { Length: >= 16 } token
+        ? Encoding.UTF8.GetBytes(token)
+        : null;
+
+    /// <summary>
+    /// Runs before the function: assigns the request id, starts the request's log context, metrics and its
+    /// "request completed" line (written when the response completes, whatever its status), then checks the token
+    /// and role. <see cref="RequestScope.Early"/> holds the answer to send instead (401, 403) when there is one;
+    /// dispose the scope after the function.
+    /// </summary>
+    public async Task<RequestScope> BeginAsync(HttpContext http, FunctionEndpoint function)
     {
-        RequestIds.Assign(http);
+        var requestId = RequestIds.Assign(http);
+        http.Items[FunctionKey] = function;
+        Track(http, function.Name);
+        var context = new Stack<IDisposable>();
+        context.Push(LogContext.PushProperty("request_id", requestId));
+        context.Push(LogContext.PushProperty("function", function.Name));
+        context.Push(LogContext.PushProperty("method", http.Request.Method));
+        context.Push(LogContext.PushProperty("path", http.Request.Path.Value));
         if (function.Anonymous)
         {
-            return null;
+            return new RequestScope(null, context);
+        }
+
+        if (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString()))
+        {
+            return new RequestScope(null, context);
         }
 
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (caller is null)
         {
-            return Problems.Unauthorized();
-        }
-
-        if (!caller.MayCall(function.Roles))
-        {
-            return Problems.Forbidden();
+            return new RequestScope(Problems.Unauthorized(), context);
         }
 
         http.Items[CallerKey] = caller;
-        return null;
+        context.Push(LogContext.PushProperty("user_id", caller.Subject));
+        return new RequestScope(caller.MayCall(function.Roles) ? null : Problems.Forbidden(), context);
+    }
+
+    /// <summary>A request no function serves (404, 405): still an id, a log line and a metric, under endpoint "none".</summary>
+    public void TrackUnrouted(HttpContext http)
+    {
+        RequestIds.Assign(http);
+        Track(http, "none");
+    }
+
+    public static Caller? CallerOf(HttpContext http) => http.Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
+
+    public static FunctionEndpoint? FunctionOf(HttpContext http) => http.Items.TryGetValue(FunctionKey, out var f) ? f as FunctionEndpoint : null;
+
+    private void Track(HttpContext http, string endpoint)
+    {
+        var method = http.Request.Method;
+        var started = Stopwatch.GetTimestamp();
+        var inProgress = metrics.HttpInProgress.WithLabels(method, endpoint);
+        inProgress.Inc();
+        http.Response.OnCompleted(() =>
+        {
+            inProgress.Dec();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var status = http.Response.StatusCode;
+            metrics.HttpRequests.WithLabels(method, endpoint, status.ToString(CultureInfo.InvariantCulture)).Inc();
+            metrics.HttpDuration.WithLabels(method, endpoint).Observe(elapsed.TotalSeconds);
+            using (LogContext.PushProperty("request_id", RequestIds.Of(http)))
+            using (LogContext.PushProperty("user_id", CallerOf(http)?.Subject))
+            using (LogContext.PushProperty("function", endpoint))
+            using (LogContext.PushProperty("method", method))
+            using (LogContext.PushProperty("path", http.Request.Path.Value))
+            using (LogContext.PushProperty("status_code", status))
+            using (LogContext.PushProperty("duration_ms", Math.Round(elapsed.TotalMilliseconds, 2)))
+            {
+                LogCompleted(logger);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private bool IsScrapeToken(string authorization)
+    {
+        const string Scheme = "Bearer ";
+        return scrapeToken is not null
+            && authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()), scrapeToken);
     }
 
     /// <summary>
@@ -85,7 +158,9 @@ public sealed partial class RequestPipeline(TokenValidator tokens, ILogger<Reque
         return Problems.Internal();
     }
 
-    public static Caller? CallerOf(HttpContext http) => http.Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "request completed")]
+    private static partial void LogCompleted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId}): {Error}")]
     private static partial void LogUnavailable(ILogger logger, string function, string? requestId, string error);

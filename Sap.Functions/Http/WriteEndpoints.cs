@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Sap.Domain;
 using Sap.Domain.Writes;
+using Sap.Functions.Observability;
 
 namespace Sap.Functions.Http;
 
@@ -9,7 +12,7 @@ namespace Sap.Functions.Http;
 /// The common path of every write function: read the body, run the change in its transaction as the caller,
 /// with the request id and Idempotency-Key, and answer 201 + Location or 200 with the resource.
 /// </summary>
-public sealed class WriteEndpoints(WriteRunner runner)
+public sealed class WriteEndpoints(WriteRunner runner, SapMetrics metrics)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -32,6 +35,35 @@ public sealed class WriteEndpoints(WriteRunner runner)
         await RunAsync(request, await RequestBody.ReadAsync(request), change, _ => null);
 
     private async Task<IActionResult> RunAsync<TResult>(
+        HttpRequest request, RequestBody body, Func<WriteScope, CancellationToken, Task<TResult>> change, Func<TResult, string?> location)
+        where TResult : notnull
+    {
+        var function = RequestPipeline.FunctionOf(request.HttpContext);
+        var module = function?.Method.DeclaringType?.Namespace?.Split('.')[^1].ToLowerInvariant() ?? "unknown";
+        var operation = function?.Name ?? "unknown";
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await RunCoreAsync(request, body, change, location);
+            metrics.BusinessOperations.WithLabels(module, operation, "success").Inc();
+            return result;
+        }
+        catch (Exception e)
+        {
+            var status = e is ValidationException or BadRequestBodyException or DomainRuleException { Kind: DomainRuleKind.RuleBroken }
+                ? "validation_error"
+                : "error";
+            metrics.BusinessOperations.WithLabels(module, operation, status).Inc();
+            throw;
+        }
+        finally
+        {
+            metrics.BusinessDuration.WithLabels(module, operation).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>Also used by the functions that read a body themselves first.</summary>
+    private async Task<IActionResult> RunCoreAsync<TResult>(
         HttpRequest request, RequestBody body, Func<WriteScope, CancellationToken, Task<TResult>> change, Func<TResult, string?> location)
         where TResult : notnull
     {

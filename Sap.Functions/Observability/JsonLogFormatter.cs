@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Serilog.Events;
+using Serilog.Formatting;
+
+namespace Sap.Functions.Observability;
+
+/// <summary>
+/// One JSON object per line (SPEC §7): timestamp (UTC ISO-8601), level, logger, message, then the context
+/// properties in snake_case (request_id, user_id, function, method, path, status_code, duration_ms, event_type,
+/// event_id …) and the exception, all through the <see cref="SecretRedactor"/>.
+/// </summary>
+public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
+{
+    // ASP.NET Core's own scope (its RequestId is Kestrel's trace identifier, not Sap's request id) and the
+    // logger's event id would clash with Sap's request_id and event_id.
+    private static readonly HashSet<string> Skipped =
+        new(StringComparer.Ordinal) { "SourceContext", "{OriginalFormat}", "RequestId", "RequestPath", "ConnectionId", "EventId" };
+
+    public void Format(LogEvent logEvent, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", logEvent.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString("level", Level(logEvent.Level));
+            json.WriteString("logger", logEvent.Properties.TryGetValue("SourceContext", out var source) ? Text(source) : "");
+            json.WriteString("message", redactor.Redact(logEvent.RenderMessage(CultureInfo.InvariantCulture)));
+            foreach (var (name, value) in logEvent.Properties)
+            {
+                if (Skipped.Contains(name) || name.StartsWith("AzureFunctions_", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                json.WritePropertyName(SnakeCase(name));
+                Write(json, value);
+            }
+
+            if (logEvent.Exception is { } exception)
+            {
+                json.WriteString("exception", redactor.Redact(exception.ToString()));
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private void Write(Utf8JsonWriter json, LogEventPropertyValue value)
+    {
+        switch (value)
+        {
+            case ScalarValue { Value: null }:
+                json.WriteNullValue();
+                break;
+            case ScalarValue { Value: bool b }:
+                json.WriteBooleanValue(b);
+                break;
+            case ScalarValue { Value: int or long or short or byte or uint or ulong } s:
+                json.WriteNumberValue(Convert.ToInt64(s.Value, CultureInfo.InvariantCulture));
+                break;
+            case ScalarValue { Value: double or float or decimal } s:
+                json.WriteNumberValue(Convert.ToDecimal(s.Value, CultureInfo.InvariantCulture));
+                break;
+            case SequenceValue sequence:
+                json.WriteStartArray();
+                foreach (var element in sequence.Elements)
+                {
+                    Write(json, element);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(redactor.Redact(Text(value)));
+                break;
+        }
+    }
+
+    private static string Text(LogEventPropertyValue value) =>
+        value is ScalarValue { Value: string s } ? s : value.ToString();
+
+    private static string Level(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose => "trace",
+        LogEventLevel.Debug => "debug",
+        LogEventLevel.Information => "info",
+        LogEventLevel.Warning => "warning",
+        LogEventLevel.Error => "error",
+        _ => "critical",
+    };
+
+    /// <summary>"RequestId" → "request_id"; names already in snake_case stay as they are.</summary>
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}

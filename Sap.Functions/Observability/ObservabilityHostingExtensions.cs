@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Prometheus;
+using Serilog;
+using Serilog.Events;
+
+namespace Sap.Functions.Observability;
+
+public static class ObservabilityHostingExtensions
+{
+    public const string ScrapeTokenSetting = "Sap:Metrics:ScrapeToken";
+
+    /// <summary>
+    /// JSON logs on stdout through Serilog (redacted), and the Prometheus metrics on an injectable registry
+    /// (a new one per app: nothing process-wide, so two apps in one test process count apart).
+    /// </summary>
+    public static IHostApplicationBuilder AddSapObservability(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], configuration[ScrapeTokenSetting]]);
+        builder.Services.AddSingleton(redactor);
+        var level = Enum.TryParse<LogEventLevel>(Map(configuration["Logging:LogLevel:Default"]), out var l) ? l : LogEventLevel.Information;
+        builder.Services.AddSerilog((_, logger) => logger
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", level)
+            .MinimumLevel.Override("System", LogEventLevel.Warning)
+            .MinimumLevel.Override("Azure", LogEventLevel.Warning)
+            .MinimumLevel.Override("ZiggyCreatures", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new JsonLogFormatter(redactor)));
+
+        var version = typeof(ObservabilityHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+        builder.Services.AddSingleton(_ => Metrics.NewCustomRegistry());
+        builder.Services.AddSingleton(sp => new SapMetrics(sp.GetRequiredService<CollectorRegistry>(), version.Split('+')[0], builder.Environment.EnvironmentName));
+        builder.Services.AddSingleton<IInterceptor, DatabaseMetricsInterceptor>();
+        return builder;
+    }
+
+    /// <summary>Microsoft's level names to Serilog's.</summary>
+    private static string? Map(string? level) => level switch
+    {
+        "Trace" => "Verbose",
+        "Debug" => "Debug",
+        "Information" => "Information",
+        "Warning" => "Warning",
+        "Error" => "Error",
+        "Critical" => "Fatal",
+        _ => level,
+    };
+}
