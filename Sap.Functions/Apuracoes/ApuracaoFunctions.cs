@@ -6,6 +6,7 @@ using Sap.Domain.Apuracoes;
 using Sap.Domain.Events;
 using Sap.Functions.Caching;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Apuracoes;
@@ -14,6 +15,9 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
 {
     /// <summary>A month's apuração; defaults to the current business month; a later month is a 400.</summary>
     [Function(nameof(Apuracao))]
+    [QueryParameter("mes", "integer", "Mês (padrão: o atual)", Minimum = 1, Maximum = 12)]
+    [QueryParameter("ano", "integer", "Ano (padrão: o atual)", Minimum = 1900, Maximum = 2100)]
+    [Returns(typeof(ApuracaoResponse))]
     [RequireRoles(Roles.Financeiro)]
     public async Task<IActionResult> Apuracao(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "apuracao")] HttpRequest request)
@@ -39,6 +43,8 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
     }
 
     [Function(nameof(CriarApuracao))]
+    [Body(typeof(ApuracaoInput))]
+    [Returns(typeof(ApuracaoView), 201)]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> CriarApuracao(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apuracao")] HttpRequest request) =>
@@ -46,6 +52,8 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
             a => $"/api/apuracao?mes={a.Mes}&ano={a.Ano}");
 
     [Function(nameof(AtualizarApuracao))]
+    [Body(typeof(ApuracaoUpdateInput))]
+    [Returns(typeof(ApuracaoView))]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> AtualizarApuracao(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "apuracao/{id}")] HttpRequest request, string id)
@@ -56,6 +64,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
 
     /// <summary>Locks the apuração for good: only ADMIN (SPEC §4).</summary>
     [Function(nameof(TornarApuracaoDefinitiva))]
+    [Returns(typeof(ApuracaoView))]
     [RequireRoles]
     public Task<IActionResult> TornarApuracaoDefinitiva(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apuracao/{id}/definitiva")] HttpRequest request, string id)
@@ -65,6 +74,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
     }
 
     [Function(nameof(ExcluirApuracao))]
+    [Returns(typeof(ApuracaoView))]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> ExcluirApuracao(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "apuracao/{id}")] HttpRequest request, string id)

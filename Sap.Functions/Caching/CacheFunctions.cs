@@ -5,6 +5,7 @@ using Sap.Domain;
 using Sap.Domain.Events;
 using Sap.Functions.Events;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Caching;
@@ -13,6 +14,7 @@ namespace Sap.Functions.Caching;
 public sealed class CacheFunctions(CacheStats stats, ReadCache cache, OutboxPublisher publisher)
 {
     [Function(nameof(CacheStats))]
+    [Returns(typeof(CacheStatsView))]
     [RequireRoles]
     public async Task<IActionResult> CacheStats(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cache/stats")] HttpRequest request) =>
@@ -24,6 +26,7 @@ public sealed class CacheFunctions(CacheStats stats, ReadCache cache, OutboxPubl
         });
 
     [Function(nameof(CacheInvalidate))]
+    [Body(typeof(InvalidateInput))]
     [RequireRoles]
     public async Task<IActionResult> CacheInvalidate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cache/invalidate")] HttpRequest request)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Health;
@@ -10,23 +11,24 @@ public sealed class HealthFunctions(ReadinessChecks readiness)
 {
     /// <summary>Liveness for probes: the process answers. Anonymous by design (SPEC §6).</summary>
     [Function(nameof(Health))]
+    [Returns(typeof(HealthResponse))]
     [Anonymous]
     public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         new JsonResponse(new HealthResponse("healthy"));
 
     /// <summary>Readiness for probes: 503 (with Retry-After) when the database is down; 200 "degraded" when only the cache or queue is.</summary>
     [Function(nameof(Ready))]
+    [Returns(typeof(ReadinessReport))]
     [Anonymous]
     public async Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ready")] HttpRequest request)
     {
         var report = await readiness.CheckAsync(request.HttpContext.RequestAborted);
-        var body = new { status = report.Status, checks = new { database = report.Database, cache = report.Cache, queue = report.Queue } };
         if (report.Status == "unavailable")
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
-            return new JsonResponse(body, StatusCodes.Status503ServiceUnavailable);
+            return new JsonResponse(report, StatusCodes.Status503ServiceUnavailable);
         }
 
-        return new JsonResponse(body);
+        return new JsonResponse(report);
     }
 }

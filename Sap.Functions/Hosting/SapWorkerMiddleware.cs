@@ -21,8 +21,10 @@ internal sealed class SapWorkerMiddleware(FunctionCatalog catalog, RequestPipeli
             return;
         }
 
-        using var scope = await pipeline.BeginAsync(http, function);
-        if (scope.Early is { } early)
+        using var scope = pipeline.Begin(http, function);
+        var early = await pipeline.AuthorizeAsync(http, function);
+        scope.Authenticated(http);
+        if (early is not null)
         {
             context.GetInvocationResult().Value = early;
             return;

@@ -103,8 +103,9 @@ internal static class SelfHost
 
     private static async Task HandleAsync(HttpContext http, FunctionEndpoint function, RequestPipeline pipeline)
     {
-        using var scope = await pipeline.BeginAsync(http, function);
-        var result = scope.Early;
+        using var scope = pipeline.Begin(http, function);
+        var result = await pipeline.AuthorizeAsync(http, function);
+        scope.Authenticated(http);
         if (result is null)
         {
             try

@@ -30,40 +30,39 @@ public sealed partial class RequestPipeline(
         : null;
 
     /// <summary>
-    /// Runs before the function: assigns the request id, starts the request's log context, metrics and its
-    /// "request completed" line (written when the response completes, whatever its status), then checks the token
-    /// and role. <see cref="RequestScope.Early"/> holds the answer to send instead (401, 403) when there is one;
-    /// dispose the scope after the function.
+    /// Starts a request: assigns its id, starts its metrics and its "request completed" line (written when the
+    /// response completes, whatever its status), and pushes its log context. Synchronous on purpose: the log
+    /// context must live in the caller's flow, around the function. Dispose the scope after the function.
     /// </summary>
-    public async Task<RequestScope> BeginAsync(HttpContext http, FunctionEndpoint function)
+    public RequestScope Begin(HttpContext http, FunctionEndpoint function)
     {
         var requestId = RequestIds.Assign(http);
         http.Items[FunctionKey] = function;
         Track(http, function.Name);
-        var context = new Stack<IDisposable>();
-        context.Push(LogContext.PushProperty("request_id", requestId));
-        context.Push(LogContext.PushProperty("function", function.Name));
-        context.Push(LogContext.PushProperty("method", http.Request.Method));
-        context.Push(LogContext.PushProperty("path", http.Request.Path.Value));
-        if (function.Anonymous)
-        {
-            return new RequestScope(null, context);
-        }
+        var scope = new RequestScope();
+        scope.Push(LogContext.PushProperty("request_id", requestId));
+        scope.Push(LogContext.PushProperty("function", function.Name));
+        scope.Push(LogContext.PushProperty("method", http.Request.Method));
+        scope.Push(LogContext.PushProperty("path", http.Request.Path.Value));
+        return scope;
+    }
 
-        if (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString()))
+    /// <summary>Checks the token and role: the answer to send instead of running the function (401, 403), or null.</summary>
+    public async Task<IActionResult?> AuthorizeAsync(HttpContext http, FunctionEndpoint function)
+    {
+        if (function.Anonymous || (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString())))
         {
-            return new RequestScope(null, context);
+            return null;
         }
 
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (caller is null)
         {
-            return new RequestScope(Problems.Unauthorized(), context);
+            return Problems.Unauthorized();
         }
 
         http.Items[CallerKey] = caller;
-        context.Push(LogContext.PushProperty("user_id", caller.Subject));
-        return new RequestScope(caller.MayCall(function.Roles) ? null : Problems.Forbidden(), context);
+        return caller.MayCall(function.Roles) ? null : Problems.Forbidden();
     }
 
     /// <summary>A request no function serves (404, 405): still an id, a log line and a metric, under endpoint "none".</summary>

@@ -8,6 +8,7 @@ using Sap.Domain.Data;
 using Sap.Domain.Pagamentos;
 using Sap.Domain.Pedidos;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Pedidos;
@@ -16,12 +17,16 @@ public sealed class PedidoFunctions(
     WriteEndpoints writes, PedidoCommands pedidos, PagamentoCommands pagamentos, ColetaCommands coletas, IDbContextFactory<SapDbContext> contexts)
 {
     [Function(nameof(CriarPedido))]
+    [Body(typeof(PedidoInput))]
+    [Returns(typeof(PedidoView), 201)]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public Task<IActionResult> CriarPedido(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pedidos")] HttpRequest request) =>
         writes.RunAsync<PedidoInput, PedidoView>(request, pedidos.CreateAsync, p => $"/api/pedidos/{p.Id}");
 
     [Function(nameof(AtualizarPedido))]
+    [Body(typeof(PedidoItensInput))]
+    [Returns(typeof(PedidoView))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public Task<IActionResult> AtualizarPedido(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "pedidos/{id}")] HttpRequest request, string id)
@@ -31,6 +36,7 @@ public sealed class PedidoFunctions(
     }
 
     [Function(nameof(CancelarPedido))]
+    [Returns(typeof(PedidoView))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public Task<IActionResult> CancelarPedido(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pedidos/{id}/cancelar")] HttpRequest request, string id)
@@ -40,6 +46,7 @@ public sealed class PedidoFunctions(
     }
 
     [Function(nameof(ObterPedido))]
+    [Returns(typeof(PedidoView))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro, Roles.Logistica)]
     public async Task<IActionResult> ObterPedido(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pedidos/{id}")] HttpRequest request, string id)
@@ -53,6 +60,8 @@ public sealed class PedidoFunctions(
     }
 
     [Function(nameof(RegistrarPagamento))]
+    [Body(typeof(PagamentoInput))]
+    [Returns(typeof(PagamentoView), 201)]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> RegistrarPagamento(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pedidos/{id}/pagamentos")] HttpRequest request, string id)
@@ -63,6 +72,8 @@ public sealed class PedidoFunctions(
     }
 
     [Function(nameof(RegistrarColeta))]
+    [Body(typeof(ColetaInput))]
+    [Returns(typeof(ColetaView), 201)]
     [RequireRoles(Roles.Logistica)]
     public Task<IActionResult> RegistrarColeta(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pedidos/{id}/coletas")] HttpRequest request, string id)

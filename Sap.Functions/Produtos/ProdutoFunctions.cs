@@ -6,6 +6,7 @@ using Sap.Domain;
 using Sap.Domain.Data;
 using Sap.Domain.Produtos;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Produtos;
@@ -13,12 +14,16 @@ namespace Sap.Functions.Produtos;
 public sealed class ProdutoFunctions(WriteEndpoints writes, IDbContextFactory<SapDbContext> contexts)
 {
     [Function(nameof(CriarProduto))]
+    [Body(typeof(ProdutoInput))]
+    [Returns(typeof(ProdutoView), 201)]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> CriarProduto(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "produtos")] HttpRequest request) =>
         writes.RunAsync<ProdutoInput, ProdutoView>(request, ProdutoCommands.CreateAsync, p => $"/api/produtos/{p.Id}");
 
     [Function(nameof(AtualizarProduto))]
+    [Body(typeof(ProdutoInput))]
+    [Returns(typeof(ProdutoView))]
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> AtualizarProduto(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "produtos/{id}")] HttpRequest request, string id)
@@ -28,6 +33,7 @@ public sealed class ProdutoFunctions(WriteEndpoints writes, IDbContextFactory<Sa
     }
 
     [Function(nameof(ObterProduto))]
+    [Returns(typeof(ProdutoView))]
     [RequireRoles(Roles.Financeiro, Roles.Vendedor)]
     public async Task<IActionResult> ObterProduto(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "produtos/{id}")] HttpRequest request, string id)

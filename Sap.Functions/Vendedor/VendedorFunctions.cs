@@ -9,6 +9,7 @@ using Sap.Domain.Time;
 using Sap.Domain.Vendedor;
 using Sap.Functions.Caching;
 using Sap.Functions.Http;
+using Sap.Functions.OpenApi;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Vendedor;
@@ -37,6 +38,9 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     };
 
     [Function(nameof(Dashboard))]
+    [QueryParameter("data_inicio", "date", "Início da janela (AAAA-MM-DD), inclusive")]
+    [QueryParameter("data_fim", "date", "Fim da janela (AAAA-MM-DD), inclusive")]
+    [Returns(typeof(DashboardResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Dashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/dashboard")] HttpRequest request)
@@ -55,6 +59,10 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     }
 
     [Function(nameof(Rankings))]
+    [QueryParameter("periodo", "string", "Janela relativa a hoje", "todos", "ultimo_mes", "ultimos_3_meses", "ultimos_6_meses", "ultimo_ano")]
+    [QueryParameter("data_inicio", "date", "Início (substitui o período)")]
+    [QueryParameter("data_fim", "date", "Fim (substitui o período)")]
+    [Returns(typeof(RankingsResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Rankings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/rankings")] HttpRequest request)
@@ -76,6 +84,8 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     }
 
     [Function(nameof(ClienteDetalhe))]
+    [QueryParameter("limite", "integer", "Quantos pedidos listar (padrão 50)", Minimum = 1, Maximum = 500)]
+    [Returns(typeof(ClienteDetailResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteDetalhe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}")] HttpRequest request, string id)
@@ -93,6 +103,8 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     }
 
     [Function(nameof(ClientesPorPeriodo))]
+    [QueryParameter("periodo", "string", "Faixa de dias sem comprar", "7", "15", "30", "todos")]
+    [Returns(typeof(ClientesResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClientesPorPeriodo(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes")] HttpRequest request)
@@ -109,6 +121,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     }
 
     [Function(nameof(ClienteProdutos))]
+    [Returns(typeof(ClienteProdutosResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteProdutos(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}/produtos")] HttpRequest request, string id)
@@ -125,6 +138,8 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     }
 
     [Function(nameof(ClienteBusca))]
+    [QueryParameter("q", "string", "Trecho do nome ou fantasia (sem diferenciar maiúsculas e acentos)")]
+    [Returns(typeof(BuscaResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteBusca(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/busca")] HttpRequest request)

@@ -24,15 +24,9 @@ public sealed class AzuriteServer : ServerProcess
             return configured;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, ".ci", "node_modules", ".bin", "azurite-queue");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("azurite-queue not found: run `npm ci --prefix .ci` (bash .ci/test does) or set SAP_AZURITE_QUEUE");
+        var candidate = Path.Combine(Repository.Root, ".ci", "node_modules", ".bin", "azurite-queue");
+        return File.Exists(candidate)
+            ? candidate
+            : throw new InvalidOperationException("azurite-queue not found: run `npm ci --prefix .ci` (bash .ci/test does) or set SAP_AZURITE_QUEUE");
     }
 }

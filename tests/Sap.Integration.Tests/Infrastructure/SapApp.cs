@@ -105,7 +105,7 @@ public sealed class SapApp : IAsyncDisposable
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
-        var requestId = "t" + Guid.NewGuid().ToString("N");
+        var requestId = request.Headers.TryGetValues("X-Request-ID", out var given) ? given.First() : "t" + Guid.NewGuid().ToString("N");
         request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
         using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

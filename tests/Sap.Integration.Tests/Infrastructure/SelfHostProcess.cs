@@ -8,6 +8,7 @@ namespace Sap.Integration.Tests.Infrastructure;
 public sealed class SelfHostProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> stdout = new();
 
     private SelfHostProcess(Process process, int port, TestTokens tokens)
     {
@@ -17,6 +18,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Every line the process wrote on stdout so far.</summary>
+    public IReadOnlyList<string> Stdout => [.. stdout];
 
     public TestTokens Tokens { get; }
 
@@ -40,17 +44,24 @@ public sealed class SelfHostProcess : IAsyncDisposable
         info.Environment["Sap__Auth__Issuer"] = TestTokens.Issuer;
         info.Environment["Sap__Auth__Audience"] = TestTokens.Audience;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment.Remove("AzureWebJobsStorage");
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        var host = new SelfHostProcess(process, port, tokens);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                host.stdout.Enqueue(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new SelfHostProcess(process, port, tokens);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -76,10 +87,20 @@ public sealed class SelfHostProcess : IAsyncDisposable
         throw new TimeoutException("Sap.Functions did not answer /api/health");
     }
 
-    public async Task<(int Status, string Body, string? Cache)> SendAsync(HttpMethod method, string path, string role, string? json = null)
+    public async Task<(int Status, string Body, string? Cache)> SendAsync(
+        HttpMethod method, string path, string? role, string? json = null, string? requestId = null, string? token = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(role));
+        if (token is not null || role is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Tokens.For(role!));
+        }
+
+        if (requestId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
+        }
+
         if (json is not null)
         {
             request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
