@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,17 +12,24 @@ public sealed class OpenApiFunctions(FunctionCatalog catalog)
     private static readonly Lazy<string> Version = new(() =>
         typeof(OpenApiFunctions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
-    private JsonObject? document;
+    // Function instances live for one call: the document (built once from the catalogue) is kept per process.
+    private static readonly object Gate = new();
+    private static string? document;
 
     /// <summary>The OpenAPI 3.1 description of this API (public, as the old system's /docs was).</summary>
     [Function(nameof(OpenApi))]
     [Anonymous]
     public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
     {
-        document ??= OpenApiDocumentBuilder.Build(catalog, HostJson.Load(AppContext.BaseDirectory).RoutePrefix, Version.Value);
+        lock (Gate)
+        {
+            document ??= OpenApiDocumentBuilder.Build(catalog, HostJson.Load(AppContext.BaseDirectory).RoutePrefix, Version.Value)
+                .ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        }
+
         return new ContentResult
         {
-            Content = document.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
+            Content = document,
             ContentType = "application/json; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };
