@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HdrHistogram;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+// Sap's load generator: closed-loop HTTP/1.1 keep-alive clients (like wrk), latencies in an HdrHistogram,
+// SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
+// Usage: Sap.Bench <cold|warm|mixed> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3]
+var options = Options.Parse(args);
+var token = Token(options);
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Connections * 2,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    AutomaticDecompression = DecompressionMethods.None,
+    UseProxy = false,
+};
+using var client = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+var fixture = JsonNode.Parse(await File.ReadAllTextAsync(options.Fixture))!;
+var scenarios = Scenarios.For(options.Group, fixture);
+var results = new List<Result>();
+foreach (var scenario in scenarios)
+{
+    var result = await Runner.RunAsync(client, scenario, options);
+    results.Add(result);
+    Console.WriteLine(result.Line());
+}
+
+Directory.CreateDirectory(options.Out);
+var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Group}.json"), json);
+await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Group}.md"), Result.Markdown(results));
+return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+static string Token(Options o) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+{
+    Issuer = o.Issuer,
+    Audience = o.Audience,
+    Claims = new Dictionary<string, object> { ["sub"] = "bench", ["roles"] = new[] { "ADMIN" } },
+    Expires = DateTime.UtcNow.AddHours(2),
+    SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(o.Key)), SecurityAlgorithms.HmacSha256),
+});
+
+internal sealed record Options(string Group, string Url, string Key, string Issuer, string Audience, string Fixture, string Out, int Connections, int Seconds, int Warmup)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Options(args[0], values["url"], values["key"], values.GetValueOrDefault("issuer", "sap"), values.GetValueOrDefault("audience", "sap-api"),
+            values["fixture"], values["out"], Int("connections", 32), Int("seconds", 10), Int("warmup", 3));
+    }
+}
+
+/// <summary>A named load: how to make the next request (path, and a body for writes).</summary>
+internal sealed record Scenario(string Name, Func<Random, (HttpMethod Method, string Path, string? Body)> Next, bool Mixed = false);
+
+internal static class Scenarios
+{
+    public static IReadOnlyList<Scenario> For(string group, JsonNode fixture)
+    {
+        var clientes = fixture["clientes"]!.AsArray().Select(n => n!.GetValue<long>()).ToArray();
+        var produtos = fixture["produtos"]!.AsArray().Select(n => n!.GetValue<long>()).ToArray();
+        var largest = fixture["largest"]!.GetValue<long>();
+        var today = DateOnly.Parse(fixture["today"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var month = today.AddMonths(-1);
+        string[] periodos = ["todos", "ultimo_mes", "ultimos_3_meses", "ultimos_6_meses", "ultimo_ano"];
+        Scenario Get(string name, string path) => new(name, _ => (HttpMethod.Get, path, null));
+        var reads = new List<Scenario>
+        {
+            Get("health", "api/health"),
+            Get("dashboard", "api/vendedor/dashboard"),
+        };
+        reads.AddRange(periodos.Select(p => Get($"rankings {p}", $"api/vendedor/rankings?periodo={p}")));
+        reads.Add(Get("cliente (largest)", $"api/vendedor/clientes/{largest}"));
+        reads.Add(Get("apuracao", $"api/apuracao?mes={month.Month}&ano={month.Year}"));
+        reads.Add(Get("clientes sem compra 30", "api/vendedor/clientes?periodo=30"));
+        reads.Add(Get("cliente produtos (largest)", $"api/vendedor/clientes/{largest}/produtos"));
+        reads.Add(Get("busca", "api/vendedor/clientes/busca?q=bar"));
+        if (group != "mixed")
+        {
+            return reads;
+        }
+
+        // 95 % reads over realistic parameter mixes, 5 % pedidos written for random clientes.
+        return
+        [
+            new Scenario("mixed 95/5", random =>
+            {
+                var roll = random.Next(100);
+                var cliente = clientes[random.Next(clientes.Length)];
+                if (roll < 5)
+                {
+                    var produto = produtos[random.Next(produtos.Length)];
+                    return (HttpMethod.Post, "api/pedidos",
+                        $$"""{"cliente_id":{{cliente}},"itens":[{"produto_id":{{produto}},"quantidade":{{1 + random.Next(20)}},"preco_venda":{{(5 + random.Next(50)).ToString(CultureInfo.InvariantCulture)}}.90}]}""");
+                }
+
+                var m = today.AddMonths(-random.Next(12));
+                return roll switch
+                {
+                    < 15 => (HttpMethod.Get, "api/vendedor/dashboard", null),
+                    < 30 => (HttpMethod.Get, $"api/vendedor/rankings?periodo={periodos[random.Next(periodos.Length)]}", null),
+                    < 70 => (HttpMethod.Get, $"api/vendedor/clientes/{cliente}", null),
+                    < 80 => (HttpMethod.Get, $"api/vendedor/clientes/{cliente}/produtos", null),
+                    < 90 => (HttpMethod.Get, $"api/apuracao?mes={m.Month}&ano={m.Year}", null),
+                    < 95 => (HttpMethod.Get, $"api/vendedor/clientes?periodo={(random.Next(2) == 0 ? "7" : "30")}", null),
+                    _ => (HttpMethod.Get, "api/vendedor/clientes/busca?q=bar", null),
+                };
+            }, Mixed: true),
+        ];
+    }
+}
+
+internal sealed record Result(
+    string Scenario, long Requests, long Errors, double Rps, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
+    double? SqlPerRequest, double? HitRatio, double? SqlPerMiss, double? FreshnessP99Ms, long FreshnessSamples)
+{
+    public string Line() => string.Create(CultureInfo.InvariantCulture,
+        $"{Scenario,-30} {Rps,9:0} req/s  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms ({FreshnessSamples})" : "")}");
+
+    public static string Markdown(IEnumerable<Result> results)
+    {
+        var text = new StringBuilder("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | SQL/miss | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in results)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Rps:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} | {r.HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"} | {r.SqlPerMiss?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} | {r.FreshnessP99Ms?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} |\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+internal static class Runner
+{
+    public static async Task<Result> RunAsync(HttpClient client, Scenario scenario, Options options)
+    {
+        await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), null, null);
+        var before = await MetricsAsync(client);
+        var histogram = new LongConcurrentHistogram(1, TimeStamp.Hours(1), 3);
+        var freshness = scenario.Mixed ? new Freshness(client) : null;
+        var clock = Stopwatch.StartNew();
+        var (requests, errors) = await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Seconds), histogram, freshness);
+        var elapsed = clock.Elapsed;
+        if (freshness is not null)
+        {
+            await freshness.DrainAsync();
+        }
+
+        var after = await MetricsAsync(client);
+        double Delta(string series) => after.GetValueOrDefault(series) - before.GetValueOrDefault(series);
+        var sql = Delta("database_queries_total");
+        var hits = Delta("cache_get_hit");
+        var misses = Delta("cache_get_miss");
+        // The scrapes themselves: one SQL command (the outbox count) each.
+        var sqlPerRequest = requests > 0 ? Math.Max(0, sql - 1) / requests : 0;
+        double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond;
+        return new Result(scenario.Name, requests, errors, requests / elapsed.TotalSeconds, Ms(50), Ms(95), Ms(99),
+            histogram.GetMaxValue() / (double)TimeSpan.TicksPerMillisecond, sqlPerRequest,
+            hits + misses > 0 ? hits / (hits + misses) : null,
+            misses > 0 ? Math.Max(0, sql - 1) / misses : null,
+            freshness?.P99Ms, freshness?.Samples ?? 0);
+    }
+
+    private static async Task<(long Requests, long Errors)> LoadAsync(
+        HttpClient client, Scenario scenario, int connections, TimeSpan duration, LongConcurrentHistogram? histogram, Freshness? freshness)
+    {
+        long requests = 0, errors = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker * 7919);
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var (method, path, body) = scenario.Next(random);
+                using var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.SendAsync(request);
+                    var payload = await response.Content.ReadAsByteArrayAsync();
+                    histogram?.RecordValue(Stopwatch.GetElapsedTime(started).Ticks);
+                    if ((int)response.StatusCode >= 400)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                    else if (freshness is not null && method == HttpMethod.Post)
+                    {
+                        freshness.Written(payload);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                Interlocked.Increment(ref requests);
+            }
+        })));
+        return (requests, errors);
+    }
+
+    /// <summary>Sums of the counters the report needs, from the Prometheus text.</summary>
+    private static async Task<Dictionary<string, double>> MetricsAsync(HttpClient client)
+    {
+        var text = await client.GetStringAsync("api/metrics");
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+
+            var space = line.LastIndexOf(' ');
+            var value = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
+            var name = line[..space];
+            var key = name.StartsWith("database_queries_total", StringComparison.Ordinal) ? "database_queries_total"
+                : name.StartsWith("cache_operations_total{operation=\"get\",result=\"hit\"}", StringComparison.Ordinal) ? "cache_get_hit"
+                : name.StartsWith("cache_operations_total{operation=\"get\",result=\"miss\"}", StringComparison.Ordinal) ? "cache_get_miss"
+                : null;
+            if (key is not null)
+            {
+                values[key] = values.GetValueOrDefault(key) + value;
+            }
+        }
+
+        return values;
+    }
+}
+
+/// <summary>Write → read: after each pedido, polls its cliente's detail until the new pedido shows (same instance).</summary>
+internal sealed class Freshness(HttpClient client)
+{
+    private readonly List<Task<double>> checks = [];
+    private readonly SemaphoreSlim gate = new(4);
+
+    public int Samples => checks.Count;
+
+    public double? P99Ms { get; private set; }
+
+    public void Written(byte[] created)
+    {
+        var pedido = JsonNode.Parse(created)!;
+        var cliente = pedido["cliente_id"]!.GetValue<long>();
+        var id = pedido["id"]!.GetValue<long>();
+        lock (checks)
+        {
+            if (checks.Count < 500)
+            {
+                checks.Add(CheckAsync(cliente, id));
+            }
+        }
+    }
+
+    public async Task DrainAsync()
+    {
+        var times = (await Task.WhenAll(checks)).Order().ToArray();
+        P99Ms = times.Length == 0 ? null : times[(int)Math.Ceiling(times.Length * 0.99) - 1];
+    }
+
+    private async Task<double> CheckAsync(long cliente, long pedido)
+    {
+        var written = Stopwatch.StartNew();
+        await gate.WaitAsync();
+        try
+        {
+            while (written.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                var detail = JsonNode.Parse(await client.GetStringAsync($"api/vendedor/clientes/{cliente}?limite=500"))!;
+                if (detail["pedidos"]!.AsArray().Any(p => p!["id"]!.GetValue<long>() == pedido))
+                {
+                    return written.Elapsed.TotalMilliseconds;
+                }
+
+                await Task.Delay(5);
+            }
+
+            return written.Elapsed.TotalMilliseconds;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
