@@ -6,6 +6,10 @@ public static class Money
     /// <summary>The largest amount a numeric(14,2) column holds.</summary>
     public const decimal MaxValue = 999_999_999_999.99m;
 
+    /// <summary>An amount kept as whole centavos, with its two decimals (12345 → 123.45, 100 → 1.00).</summary>
+    public static decimal FromCents(long centavos) =>
+        new((int)(Math.Abs(centavos) & 0xFFFFFFFF), (int)(Math.Abs(centavos) >> 32), 0, centavos < 0, 2);
+
     public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>True when the amount needs no more than two decimals ("32.50" yes, "32.505" no).</summary>

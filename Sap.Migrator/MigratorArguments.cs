@@ -12,6 +12,7 @@ internal sealed class MigratorArguments
         ["status"] = [],
         ["script"] = ["from", "to", "idempotent", "output"],
         ["demo-data"] = ["scale", "seed", "force", "today"],
+        ["rebuild-read-model"] = [],
     };
 
     private static readonly HashSet<string> Switches = ["idempotent", "force", "verbose", "help"];
@@ -36,6 +37,8 @@ internal sealed class MigratorArguments
                                                           write the SQL of the migrations (stdout by default)
           demo-data --scale small|medium|large [--seed N] [--today YYYY-MM-DD] [--force]
                                                           fill the database with demo data
+          rebuild-read-model                              recompute the sales read model from the pedidos
+                                                          (after rows were changed by hand)
 
         options: --verbose (details of a failure), --help
         settings (environment): Sap__Database__Provider (sqlite|postgres), ConnectionStrings__Sap,

@@ -10,7 +10,7 @@ internal static class MigratorHostingExtensions
     /// <summary>The commands, writing results to stdout and progress to stderr.</summary>
     public static IHostApplicationBuilder AddMigratorCommands(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => new MigrationCommands(sp.GetRequiredService<Domain.Data.DatabaseSettings>(), Console.Out));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationCommands>(sp, Console.Out));
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoDataCommand>(sp, Console.Out, Console.Error));
         return builder;
     }

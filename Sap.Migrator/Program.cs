@@ -37,6 +37,7 @@ try
         "migrate" => schema.MigrateAsync(arguments.Get("to"), token),
         "rollback" => schema.RollbackAsync(arguments.Required("to"), token),
         "status" => schema.StatusAsync(token),
+        "rebuild-read-model" => schema.RebuildReadModelAsync(token),
         "script" => schema.ScriptAsync(arguments.Get("from"), arguments.Get("to"), arguments.Has("idempotent"), arguments.Get("output"), token),
         _ => host.Services.GetRequiredService<DemoDataCommand>().RunAsync(arguments, token),
     });

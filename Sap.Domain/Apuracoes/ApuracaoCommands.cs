@@ -9,11 +9,11 @@ namespace Sap.Domain.Apuracoes;
 /// Closing a month: receita and cpv are taken from the month's paid pedidos at that moment, the verbas from the
 /// caller. One apuração per month; a definitive one can no longer change or be deleted.
 /// </summary>
-public sealed class ApuracaoCommands(ApuracaoQueries queries)
+public static class ApuracaoCommands
 {
     private const decimal MaxVerba = 1_000_000_000m;
 
-    public async Task<ApuracaoView> CreateAsync(WriteScope scope, ApuracaoInput input, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<ApuracaoView> CreateAsync(WriteScope scope, ApuracaoInput input, DateOnly today, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var mes = v.Number("mes", input.Mes, 1, 12);
@@ -30,7 +30,7 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
             throw new DomainRuleException(DomainRuleKind.Conflict, $"Já existe uma apuração para {mes:00}/{ano}.");
         }
 
-        var calculado = await queries.CalculateAsync(scope.Db, ano, mes, cancellationToken);
+        var calculado = await ApuracaoQueries.CalculateAsync(scope.Db, ano, mes, cancellationToken);
         var apuracao = new Apuracao
         {
             Mes = mes,
@@ -48,7 +48,7 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
         return ApuracaoQueries.View(apuracao);
     }
 
-    public async Task<ApuracaoView> UpdateAsync(WriteScope scope, long id, ApuracaoUpdateInput input, CancellationToken cancellationToken)
+    public static async Task<ApuracaoView> UpdateAsync(WriteScope scope, long id, ApuracaoUpdateInput input, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var verbas = Verbas(v, input.VerbaScann, input.VerbaPlanoNegocios, input.VerbaTimeAmbev, input.VerbaOutrasReceitas, input.OutrosCustos);
@@ -57,7 +57,7 @@ public sealed class ApuracaoCommands(ApuracaoQueries queries)
         SetVerbas(apuracao, verbas);
         if (input.Recalcular == true)
         {
-            SetCalculado(apuracao, await queries.CalculateAsync(scope.Db, apuracao.Ano, apuracao.Mes, cancellationToken));
+            SetCalculado(apuracao, await ApuracaoQueries.CalculateAsync(scope.Db, apuracao.Ano, apuracao.Mes, cancellationToken));
         }
 
         apuracao.DataAtualizacao = scope.Now;

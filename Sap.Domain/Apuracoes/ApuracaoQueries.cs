@@ -29,22 +29,15 @@ public sealed class ApuracaoQueries(IDbContextFactory<SapDbContext> contexts, Bu
 
     /// <summary>
     /// The "calculado" block over the non-cancelled pedidos of the business month: a pedido whose approved payments
-    /// reach its total (&gt; 0) adds its total and cost. Used by the read and by the apuração writes.
+    /// reach its total (&gt; 0) adds its total and cost. Read from the month's row of the sales read model (ADR 7),
+    /// which the writes keep current; used by the read and by the apuração writes.
     /// </summary>
-    public async Task<ApuracaoCalculado> CalculateAsync(SapDbContext db, int ano, int mes, CancellationToken cancellationToken)
+    public static async Task<ApuracaoCalculado> CalculateAsync(SapDbContext db, int ano, int mes, CancellationToken cancellationToken)
     {
-        var month = calendar.Month(ano, mes);
-        var sql = new SapSql(db);
-        var paid = $"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}";
-        var row = (await sql.ListAsync<CalculadoRow>($"""
-            SELECT {sql.Sum($"CASE WHEN {paid} THEN p.valor_total ELSE 0 END")} AS receita,
-                   {sql.Sum($"CASE WHEN {paid} THEN p.custo_total ELSE 0 END")} AS cpv,
-                   count(*) AS pedidos_periodo,
-                   coalesce(sum(CASE WHEN {paid} THEN 1 ELSE 0 END), 0) AS pedidos_pagos
-            FROM pedido p
-            WHERE p.status <> 'Cancelado'{sql.Window("p.data", month.Start, month.End)}
-            """, cancellationToken)).Single();
-        return new ApuracaoCalculado(row.Receita, row.Cpv, row.PedidosPeriodo, row.PedidosPagos);
+        var row = await db.VendasMes.AsNoTracking().SingleOrDefaultAsync(v => v.Ano == ano && v.Mes == mes, cancellationToken);
+        return row is null
+            ? new ApuracaoCalculado(0.00m, 0.00m, 0, 0)
+            : new ApuracaoCalculado(Money.FromCents(row.ReceitaCentavos), Money.FromCents(row.CpvCentavos), row.Pedidos, row.PedidosPagos);
     }
 
     public static ApuracaoView View(Apuracao a)
@@ -56,6 +49,4 @@ public sealed class ApuracaoQueries(IDbContextFactory<SapDbContext> contexts, Bu
             f.TotalVerbas, a.OutrosCustos, f.MargemBruta, f.ResultadoLiquido, f.PercentualMargem,
             a.Definitivo, ApuracaoCalendar.StatusText(a.Definitivo), a.DataCriacao, a.DataAtualizacao);
     }
-
-    private sealed record CalculadoRow(decimal Receita, decimal Cpv, long PedidosPeriodo, long PedidosPagos);
 }

@@ -10,6 +10,7 @@ using Sap.Domain.Outbox;
 using Sap.Domain.Pagamentos;
 using Sap.Domain.Pedidos;
 using Sap.Domain.Produtos;
+using Sap.Domain.ReadModel;
 
 namespace Sap.Domain.Data;
 
@@ -49,6 +50,18 @@ public abstract class SapDbContext : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<VendaCliente> VendasCliente => Set<VendaCliente>();
+
+    public DbSet<VendaClienteProduto> VendasClienteProduto => Set<VendaClienteProduto>();
+
+    public DbSet<RankingCliente> RankingsCliente => Set<RankingCliente>();
+
+    public DbSet<RankingProduto> RankingsProduto => Set<RankingProduto>();
+
+    public DbSet<RankingPeriodo> RankingPeriodos => Set<RankingPeriodo>();
+
+    public DbSet<VendaMes> VendasMes => Set<VendaMes>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -33,6 +33,9 @@ internal sealed class SapSql(SapDbContext db)
     /// <summary>A money column as a number, for comparisons and row-level arithmetic.</summary>
     public string Num(string column) => IsSqlite ? $"CAST({column} AS NUMERIC)" : column;
 
+    /// <summary>A money expression in whole centavos (exact: the value has at most two decimals).</summary>
+    public string Cents(string expression) => IsSqlite ? $"CAST(round(({expression}) * 100) AS INTEGER)" : $"CAST(({expression}) * 100 AS bigint)";
+
     /// <summary>A money expression as an ordering key.</summary>
     public string Key(string expression) => IsSqlite ? $"CAST({expression} AS REAL)" : expression;
 
@@ -47,4 +50,8 @@ internal sealed class SapSql(SapDbContext db)
 
     public Task<List<T>> ListAsync<T>(string sql, CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<T>(sql, [.. parameters]).ToListAsync(cancellationToken);
+
+    /// <summary>Runs one command (one or more statements) with the parameters collected so far.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(sql, [.. parameters], cancellationToken);
 }

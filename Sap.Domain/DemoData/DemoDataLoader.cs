@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Sap.Domain.Data;
+using Sap.Domain.ReadModel;
 using Sap.Domain.Time;
 
 namespace Sap.Domain.DemoData;
@@ -56,6 +57,12 @@ public static class DemoDataLoader
 
         await tally.WriteAsync(generator.Closing(), sink, cancellationToken);
         await sink.FinishAsync(cancellationToken);
+        await using (var db = SapDatabase.CreateContext(settings))
+        {
+            // Bulk rows bypass the writes, so the read model is worked out once from all of them.
+            await new SalesReadModel(calendar).RebuildAsync(db, options.Today, cancellationToken);
+        }
+
         return new DemoDataSummary(
             tally.Clientes, tally.Produtos, tally.Pedidos, tally.Itens, tally.Pagamentos, tally.Coletas, tally.Apuracoes, clock.Elapsed);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sap.Domain.Events;
 using Sap.Domain.Pedidos;
+using Sap.Domain.ReadModel;
 using Sap.Domain.Writes;
 
 namespace Sap.Domain.Pagamentos;
@@ -9,7 +10,7 @@ namespace Sap.Domain.Pagamentos;
 /// Approving and rejecting payments. The pedido row is locked for the whole transaction, so two payments racing on
 /// one pedido run one after the other and the second sees the first's total: never more than the pedido's value.
 /// </summary>
-public sealed class PagamentoCommands(PedidoCommands pedidos)
+public sealed class PagamentoCommands(PedidoCommands pedidos, SalesReadModel readModel)
 {
     public async Task<PagamentoView> PayAsync(WriteScope scope, long pedidoId, PagamentoInput input, CancellationToken cancellationToken)
     {
@@ -44,8 +45,10 @@ public sealed class PagamentoCommands(PedidoCommands pedidos)
             IdTransacao = transacao,
             Observacoes = observacoes,
         };
+        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
         pedido.RecordPayment(pagamento);
         await scope.Db.SaveChangesAsync(cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
         scope.Record(EventTypes.PagamentoAprovado, "financeiro", $"Pagamento de {valor:0.00} no pedido {pedido.Id}", pagamento.Id,
             PedidoCommands.Aggregate(pedido.Id), pedidos.Data(pedido) with { PagamentoId = pagamento.Id }, new { valor });
         return PagamentoView.Of(pagamento, pedido);
@@ -57,8 +60,10 @@ public sealed class PagamentoCommands(PedidoCommands pedidos)
             ?? throw new NotFoundException($"Pagamento {pagamentoId} não encontrado.");
         var pedido = await PedidoCommands.LoadAsync(scope, pedidoId, cancellationToken);
         var pagamento = pedido.Pagamentos.Single(p => p.Id == pagamentoId);
+        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
         pedido.RejectPayment(pagamento);
         await scope.Db.SaveChangesAsync(cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
         scope.Record(EventTypes.PagamentoRejeitado, "financeiro", $"Pagamento {pagamento.Id} do pedido {pedido.Id} rejeitado", pagamento.Id,
             PedidoCommands.Aggregate(pedido.Id), pedidos.Data(pedido) with { PagamentoId = pagamento.Id }, new { valor = pagamento.Valor });
         return PagamentoView.Of(pagamento, pedido);

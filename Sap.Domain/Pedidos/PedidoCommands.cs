@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Sap.Domain.Data;
 using Sap.Domain.Events;
+using Sap.Domain.ReadModel;
 using Sap.Domain.Time;
 using Sap.Domain.Writes;
 
 namespace Sap.Domain.Pedidos;
 
 /// <summary>Creating a pedido, changing its itens, cancelling it. Payments and pickups live with their own commands.</summary>
-public sealed class PedidoCommands(BusinessCalendar calendar)
+public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel readModel)
 {
     public const int MaxItens = 200;
     public const int MaxQuantidade = 1_000_000;
@@ -22,8 +23,9 @@ public sealed class PedidoCommands(BusinessCalendar calendar)
         {
             v.Add("data", "Informe o fuso da data (Z ou -03:00), por exemplo 2025-08-31T23:30:00-03:00.");
         }
-        else if (data > scope.Now.AddMinutes(5) || data.Year < 2000)
+        else if (data > scope.Now.AddMinutes(5) || calendar.DateOf(data) > calendar.DateOf(scope.Now) || data.Year < 2000)
         {
+            // A few minutes of clock skew are forgiven, but never into tomorrow: the ranking windows end today.
             v.Add("data", "A data do pedido não pode estar no futuro nem antes de 2000.");
         }
 
@@ -40,6 +42,7 @@ public sealed class PedidoCommands(BusinessCalendar calendar)
         pedido.ReplaceItens(await BuildItensAsync(scope, itens, cancellationToken));
         scope.Db.Pedidos.Add(pedido);
         await scope.Db.SaveChangesAsync(cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
         scope.Record(EventTypes.PedidoCriado, "pedidos", $"Pedido {pedido.Id} criado", pedido.Id, Aggregate(pedido.Id), Data(pedido),
             new { total = pedido.ValorTotal });
         return PedidoView.Of(pedido);
@@ -51,8 +54,11 @@ public sealed class PedidoCommands(BusinessCalendar calendar)
         var itens = ValidateItens(v, input.Itens);
         v.ThrowIfInvalid();
         var pedido = await LoadAsync(scope, id, cancellationToken);
-        pedido.ReplaceItens(await BuildItensAsync(scope, itens, cancellationToken));
+        var novos = await BuildItensAsync(scope, itens, cancellationToken);
+        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
+        pedido.ReplaceItens(novos);
         await scope.Db.SaveChangesAsync(cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
         scope.Record(EventTypes.PedidoAtualizado, "pedidos", $"Itens do pedido {pedido.Id} alterados", pedido.Id, Aggregate(pedido.Id), Data(pedido),
             new { total = pedido.ValorTotal });
         return PedidoView.Of(pedido);
@@ -61,8 +67,10 @@ public sealed class PedidoCommands(BusinessCalendar calendar)
     public async Task<PedidoView> CancelAsync(WriteScope scope, long id, CancellationToken cancellationToken)
     {
         var pedido = await LoadAsync(scope, id, cancellationToken);
+        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
         pedido.Cancel();
         await scope.Db.SaveChangesAsync(cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
         scope.Record(EventTypes.PedidoCancelado, "pedidos", $"Pedido {pedido.Id} cancelado", pedido.Id, Aggregate(pedido.Id), Data(pedido));
         return PedidoView.Of(pedido);
     }

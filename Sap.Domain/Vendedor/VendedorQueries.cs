@@ -1,22 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Sap.Domain.Data;
 using Sap.Domain.Pedidos;
+using Sap.Domain.ReadModel;
 using Sap.Domain.Text;
 using Sap.Domain.Time;
 
 namespace Sap.Domain.Vendedor;
 
 /// <summary>
-/// The vendedor screens' reads (SPEC §3). Every figure is computed in SQL over the stored pedido totals
-/// (ADR 2), at most three commands per read, and excludes cancelled pedidos wherever it is a sales figure.
+/// The vendedor screens' reads (SPEC §3), at most three commands each. Figures come from the sales read model
+/// (ADR 7), kept current by the writes; only rankings over explicit dates add the pedidos up (<see cref="WindowRankings"/>).
+/// Cancelled pedidos count in no sales figure.
 /// </summary>
-public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, BusinessCalendar calendar, TimeProvider clock)
+public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, BusinessCalendar calendar, TimeProvider clock, SalesReadModel readModel)
 {
     public const int DashboardRows = 10;
     public const int RankingRows = 20;
     public const int BuscaRows = 10;
-
-    private const string NotCancelled = "p.status <> 'Cancelado'";
 
     public DateOnly Today => calendar.Today(clock);
 
@@ -24,19 +24,46 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var resumo = await ResumoAsync(db, cancellationToken);
-        var (start, end) = filter.ToUtc(calendar);
-        var (faturamento, margem) = await ClienteRankingsAsync(db, start, end, DashboardRows, cancellationToken);
-        var produtos = await ProdutoRankingAsync(db, start, end, DashboardRows, cancellationToken);
+        List<RankingFaturamentoRow> faturamento;
+        List<RankingMargemRow> margem;
+        List<RankingProdutoRow> produtos;
+        if (filter.Inicio is null && filter.Fim is null)
+        {
+            (faturamento, _, margem) = await StoredClienteRankingsAsync(db, 0, DashboardRows, diversidade: false, cancellationToken);
+            produtos = await StoredProdutoRankingAsync(db, 0, DashboardRows, cancellationToken);
+        }
+        else
+        {
+            var (start, end) = filter.ToUtc(calendar);
+            (faturamento, margem) = await WindowRankings.ClienteRankingsAsync(db, start, end, DashboardRows, cancellationToken);
+            produtos = await WindowRankings.ProdutoRankingAsync(db, start, end, DashboardRows, cancellationToken);
+        }
+
         return new DashboardResponse(resumo, faturamento, margem, produtos, new Intervalo(filter.Inicio, filter.Fim));
     }
 
-    public async Task<RankingsResponse> RankingsAsync(DateFilter filter, string periodo, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rankings of a window: a stored one (<paramref name="janela"/> days back from today, 0 for todos) or, when
+    /// <paramref name="janela"/> is null, the explicit dates of <paramref name="filter"/>.
+    /// </summary>
+    public async Task<RankingsResponse> RankingsAsync(DateFilter filter, string periodo, int? janela, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (janela is { } dias)
+        {
+            if (dias > 0)
+            {
+                await readModel.CatchUpAsync(db, Today, cancellationToken);
+            }
+
+            var (faturamento, diversidade, margem) = await StoredClienteRankingsAsync(db, dias, RankingRows, diversidade: true, cancellationToken);
+            return new RankingsResponse(faturamento, diversidade, margem, periodo, new Intervalo(filter.Inicio, filter.Fim));
+        }
+
         var (start, end) = filter.ToUtc(calendar);
-        var (faturamento, margem) = await ClienteRankingsAsync(db, start, end, RankingRows, cancellationToken);
-        var diversidade = await DiversidadeAsync(db, start, end, cancellationToken);
-        return new RankingsResponse(faturamento, diversidade, margem, periodo, new Intervalo(filter.Inicio, filter.Fim));
+        var (windowFaturamento, windowMargem) = await WindowRankings.ClienteRankingsAsync(db, start, end, RankingRows, cancellationToken);
+        var windowDiversidade = await WindowRankings.DiversidadeAsync(db, start, end, RankingRows, cancellationToken);
+        return new RankingsResponse(windowFaturamento, windowDiversidade, windowMargem, periodo, new Intervalo(filter.Inicio, filter.Fim));
     }
 
     /// <summary>A cliente with its statistics and its newest pedidos; null when the id is unknown.</summary>
@@ -46,15 +73,11 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
         var sql = new SapSql(db);
         var stats = (await sql.ListAsync<ClienteStatsRow>($"""
             SELECT c.id, c.nome, c.fantasia, c.endereco, c.cidade, c.cpf_cnpj, c.telefone,
-              (SELECT {sql.Sum("p.valor_total")} FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled}) AS total_gasto,
-              (SELECT count(*) FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled}) AS total_pedidos,
-              (SELECT count(DISTINCT i.produto_id) FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id
-                WHERE p.cliente_id = c.id AND {NotCancelled}) AS produtos_diferentes,
-              (SELECT p.id FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled} ORDER BY p.data, p.id LIMIT 1) AS primeiro_id,
-              (SELECT p.data FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled} ORDER BY p.data, p.id LIMIT 1) AS primeiro_data,
-              (SELECT p.id FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled} ORDER BY p.data DESC, p.id LIMIT 1) AS ultimo_id,
-              (SELECT p.data FROM pedido p WHERE p.cliente_id = c.id AND {NotCancelled} ORDER BY p.data DESC, p.id LIMIT 1) AS ultimo_data
-            FROM cliente c WHERE c.id = {sql.P(id)}
+                   coalesce(v.valor_centavos, 0) AS total_gasto_centavos, coalesce(v.pedidos, 0) AS total_pedidos,
+                   coalesce(v.produtos, 0) AS produtos_diferentes, v.primeiro_pedido_id AS primeiro_id, v.primeira_compra AS primeiro_data,
+                   v.ultimo_pedido_id AS ultimo_id, v.ultima_compra AS ultimo_data
+            FROM cliente c LEFT JOIN venda_cliente v ON v.cliente_id = c.id
+            WHERE c.id = {sql.P(id)}
             """, cancellationToken)).SingleOrDefault();
         if (stats is null)
         {
@@ -84,10 +107,11 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
             })
             .ToList();
 
+        var totalGasto = Money.FromCents(stats.TotalGastoCentavos);
         var estatisticas = new ClienteEstatisticas(
-            stats.TotalGasto,
+            totalGasto,
             stats.TotalPedidos,
-            VendedorFormulas.TicketMedio(stats.TotalGasto, stats.TotalPedidos),
+            VendedorFormulas.TicketMedio(totalGasto, stats.TotalPedidos),
             stats.ProdutosDiferentes,
             stats.PrimeiroId is { } pid ? new PedidoRef(pid, Utc(stats.PrimeiroData!.Value)) : null,
             stats.UltimoId is { } uid ? new PedidoRef(uid, Utc(stats.UltimoData!.Value)) : null);
@@ -109,13 +133,13 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
         };
         var sql = new SapSql(db);
         var rows = await sql.ListAsync<UltimaCompraRow>($"""
-            SELECT c.id, c.nome, c.fantasia, c.telefone, u.data AS ultima_compra, u.valor_total AS valor_ultima_compra
-            FROM ({LastPurchases()}) u JOIN cliente c ON c.id = u.cliente_id
-            WHERE u.rn = 1{sql.Window("u.data", from, before)}
+            SELECT c.id, c.nome, c.fantasia, c.telefone, v.ultima_compra, v.valor_ultima_compra_centavos
+            FROM venda_cliente v JOIN cliente c ON c.id = v.cliente_id
+            WHERE v.pedidos > 0{sql.Window("v.ultima_compra", from, before)}
             """, cancellationToken);
 
         var clientes = rows
-            .Select(r => new ClienteInatividade(r.Id, r.Nome, r.Fantasia, r.Telefone, Utc(r.UltimaCompra!.Value), r.ValorUltimaCompra!.Value,
+            .Select(r => new ClienteInatividade(r.Id, r.Nome, r.Fantasia, r.Telefone, Utc(r.UltimaCompra!.Value), Money.FromCents(r.ValorUltimaCompraCentavos!.Value),
                 calendar.DaysBetween(r.UltimaCompra.Value, today)))
             .OrderByDescending(c => c.DiasSemComprar)
             .ThenBy(c => c.Id)
@@ -134,15 +158,13 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
 
         var sql = new SapSql(db);
         var rows = await sql.ListAsync<ClienteProdutoRow>($"""
-            SELECT i.produto_id, pr.nome, sum(i.quantidade) AS quantidade_total, {sql.Sum("i.valor_total_venda")} AS valor_total,
-                   max(p.data) AS ultima_compra
-            FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id JOIN produto pr ON pr.id = i.produto_id
-            WHERE p.cliente_id = {sql.P(id)} AND {NotCancelled}
-            GROUP BY i.produto_id, pr.nome
+            SELECT cp.produto_id, pr.nome, cp.quantidade AS quantidade_total, cp.valor_centavos, cp.ultima_compra
+            FROM venda_cliente_produto cp JOIN produto pr ON pr.id = cp.produto_id
+            WHERE cp.cliente_id = {sql.P(id)}
             """, cancellationToken);
         var produtos = rows
             .Select(r => new ClienteProduto(r.ProdutoId, r.Nome, r.QuantidadeTotal,
-                VendedorFormulas.PrecoMedio(r.ValorTotal, r.QuantidadeTotal), Utc(r.UltimaCompra)))
+                VendedorFormulas.PrecoMedio(Money.FromCents(r.ValorCentavos), r.QuantidadeTotal), Utc(r.UltimaCompra)))
             .OrderByDescending(p => p.QuantidadeTotal)
             .ThenBy(p => p.ProdutoId)
             .ToList();
@@ -162,21 +184,16 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
         var sql = new SapSql(db);
         var pattern = sql.P("%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         var rows = await sql.ListAsync<UltimaCompraRow>($"""
-            SELECT c.id, c.nome, c.fantasia, c.telefone, u.data AS ultima_compra, u.valor_total AS valor_ultima_compra
-            FROM cliente c LEFT JOIN ({LastPurchases()}) u ON u.cliente_id = c.id AND u.rn = 1
+            SELECT c.id, c.nome, c.fantasia, c.telefone, v.ultima_compra, v.valor_ultima_compra_centavos
+            FROM cliente c LEFT JOIN venda_cliente v ON v.cliente_id = c.id
             WHERE {sql.Fold("c.nome")} LIKE {pattern} ESCAPE '\' OR {sql.Fold("coalesce(c.fantasia, '')")} LIKE {pattern} ESCAPE '\'
             ORDER BY c.nome_chave, c.id
             LIMIT {BuscaRows}
             """, cancellationToken);
         return new BuscaResponse([.. rows.Select(r => new ClienteEncontrado(
-            r.Id, r.Nome, r.Fantasia, r.UltimaCompra is { } u ? Utc(u) : null, r.ValorUltimaCompra))]);
+            r.Id, r.Nome, r.Fantasia, r.UltimaCompra is { } u ? Utc(u) : null,
+            r.ValorUltimaCompraCentavos is { } v ? Money.FromCents(v) : null))]);
     }
-
-    /// <summary>Each cliente's non-cancelled pedidos numbered newest first (rn = 1 is the last purchase; ties by id).</summary>
-    private static string LastPurchases() => $"""
-        SELECT p.cliente_id, p.data, p.valor_total, row_number() OVER (PARTITION BY p.cliente_id ORDER BY p.data DESC, p.id) AS rn
-        FROM pedido p WHERE {NotCancelled}
-        """;
 
     private async Task<DashboardResumo> ResumoAsync(SapDbContext db, CancellationToken cancellationToken)
     {
@@ -191,77 +208,54 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
                    coalesce(sum(CASE WHEN x.ultima >= {t15} AND x.ultima < {t7} THEN 1 ELSE 0 END), 0) AS sem_compra7,
                    coalesce(sum(CASE WHEN x.ultima >= {t30} AND x.ultima < {t15} THEN 1 ELSE 0 END), 0) AS sem_compra15,
                    coalesce(sum(CASE WHEN x.ultima < {t30} THEN 1 ELSE 0 END), 0) AS sem_compra30
-            FROM (SELECT max(p.data) AS ultima FROM pedido p WHERE {NotCancelled} GROUP BY p.cliente_id) x
+            FROM (SELECT v.ultima_compra AS ultima FROM venda_cliente v) x
             """, cancellationToken)).Single();
         return new DashboardResumo((int)row.TotalClientes, (int)row.SemCompra7, (int)row.SemCompra15, (int)row.SemCompra30);
     }
 
-    /// <summary>The top clientes by valor_total and by lucro_total in one command (each list ties by id).</summary>
-    private static async Task<(List<RankingFaturamentoRow> Faturamento, List<RankingMargemRow> Margem)> ClienteRankingsAsync(
-        SapDbContext db, DateTime? start, DateTime? end, int rows, CancellationToken cancellationToken)
+    /// <summary>The top clientes of a stored window by valor, by lucro and (for the rankings) by distinct produtos, in one command.</summary>
+    private static async Task<(List<RankingFaturamentoRow> Faturamento, List<RankingDiversidadeRow> Diversidade, List<RankingMargemRow> Margem)>
+        StoredClienteRankingsAsync(SapDbContext db, int dias, int rows, bool diversidade, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
-        var window = sql.Window("p.data", start, end);
-        var top = sql.P(rows);
-        var result = await sql.ListAsync<ClienteRankingRow>($"""
-            SELECT r.cliente_id, c.nome, r.valor_total, r.custo_total, r.lucro_total, r.total_pedidos, r.rank_valor, r.rank_lucro
-            FROM (
-              SELECT a.*, row_number() OVER (ORDER BY {sql.Key("a.valor_total")} DESC, a.cliente_id) AS rank_valor,
-                          row_number() OVER (ORDER BY {sql.Key("a.lucro_total")} DESC, a.cliente_id) AS rank_lucro
-              FROM (
-                SELECT p.cliente_id, {sql.Sum("p.valor_total")} AS valor_total, {sql.Sum("p.custo_total")} AS custo_total,
-                       {sql.Sum($"{sql.Num("p.valor_total")} - {sql.Num("p.custo_total")}")} AS lucro_total, count(*) AS total_pedidos
-                FROM pedido p WHERE {NotCancelled}{window}
-                GROUP BY p.cliente_id) a
-            ) r JOIN cliente c ON c.id = r.cliente_id
-            WHERE r.rank_valor <= {top} OR r.rank_lucro <= {top}
-            """, cancellationToken);
+        var (window, top) = (sql.P(dias), sql.P(rows));
+        string Top(string lista, string order, string filter = "") => $"""
+            SELECT * FROM (
+              SELECT '{lista}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
+              FROM ranking_cliente r JOIN cliente c ON c.id = r.cliente_id
+              WHERE r.dias = {window}{filter}
+              ORDER BY {order}, r.cliente_id
+              LIMIT {top}) {lista}
+            """;
+        var lists = new List<string> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
+        if (diversidade)
+        {
+            lists.Add(Top("d", "r.produtos DESC", " AND r.produtos > 0"));
+        }
 
-        var faturamento = result.Where(r => r.RankValor <= rows).OrderBy(r => r.RankValor)
-            .Select(r => new RankingFaturamentoRow(r.ClienteId, r.Nome, r.ValorTotal, r.CustoTotal, r.TotalPedidos))
-            .ToList();
-        var margem = result.Where(r => r.RankLucro <= rows).OrderBy(r => r.RankLucro)
-            .Select(r => new RankingMargemRow(r.ClienteId, r.Nome, r.ValorTotal - r.CustoTotal, VendedorFormulas.MargemMedia(r.ValorTotal, r.CustoTotal)))
-            .ToList();
-        return (faturamento, margem);
+        var result = await sql.ListAsync<StoredRankingRow>(string.Join("\nUNION ALL\n", lists), cancellationToken);
+        IEnumerable<StoredRankingRow> List(string lista, Func<StoredRankingRow, long> key) =>
+            result.Where(r => r.Lista == lista).OrderByDescending(key).ThenBy(r => r.ClienteId);
+        return (
+            [.. List("f", r => r.ValorCentavos).Select(r => new RankingFaturamentoRow(
+                r.ClienteId, r.Nome, Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos), r.Pedidos))],
+            [.. List("d", r => r.Produtos).Select(r => new RankingDiversidadeRow(r.ClienteId, r.Nome, r.Produtos, Money.FromCents(r.ValorCentavos)))],
+            [.. List("m", r => r.LucroCentavos).Select(r => new RankingMargemRow(
+                r.ClienteId, r.Nome, Money.FromCents(r.LucroCentavos),
+                VendedorFormulas.MargemMedia(Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos))))]);
     }
 
-    private static async Task<List<RankingProdutoRow>> ProdutoRankingAsync(
-        SapDbContext db, DateTime? start, DateTime? end, int rows, CancellationToken cancellationToken)
+    private static async Task<List<RankingProdutoRow>> StoredProdutoRankingAsync(SapDbContext db, int dias, int rows, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
-        var result = await sql.ListAsync<ProdutoRankingRow>($"""
-            SELECT x.produto_id, pr.nome, x.valor_total, x.quantidade_total
-            FROM (
-              SELECT i.produto_id, {sql.Sum("i.valor_total_venda")} AS valor_total, sum(i.quantidade) AS quantidade_total
-              FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id
-              WHERE {NotCancelled}{sql.Window("p.data", start, end)}
-              GROUP BY i.produto_id
-              ORDER BY {sql.Key(sql.Sum("i.valor_total_venda"))} DESC, i.produto_id
-              LIMIT {sql.P(rows)}
-            ) x JOIN produto pr ON pr.id = x.produto_id
+        var result = await sql.ListAsync<StoredProdutoRow>($"""
+            SELECT r.produto_id, pr.nome, r.valor_centavos, r.quantidade
+            FROM ranking_produto r JOIN produto pr ON pr.id = r.produto_id
+            WHERE r.dias = {sql.P(dias)}
+            ORDER BY r.valor_centavos DESC, r.produto_id
+            LIMIT {sql.P(rows)}
             """, cancellationToken);
-        return [.. result.OrderByDescending(r => r.ValorTotal).ThenBy(r => r.ProdutoId)
-            .Select(r => new RankingProdutoRow(r.ProdutoId, r.Nome, r.ValorTotal, r.QuantidadeTotal))];
-    }
-
-    private static async Task<List<RankingDiversidadeRow>> DiversidadeAsync(
-        SapDbContext db, DateTime? start, DateTime? end, CancellationToken cancellationToken)
-    {
-        var sql = new SapSql(db);
-        var result = await sql.ListAsync<DiversidadeRow>($"""
-            SELECT x.cliente_id, c.nome, x.produtos_diferentes, x.valor_total
-            FROM (
-              SELECT p.cliente_id, count(DISTINCT i.produto_id) AS produtos_diferentes, {sql.Sum("i.valor_total_venda")} AS valor_total
-              FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id
-              WHERE {NotCancelled}{sql.Window("p.data", start, end)}
-              GROUP BY p.cliente_id
-              ORDER BY count(DISTINCT i.produto_id) DESC, p.cliente_id
-              LIMIT {sql.P(RankingRows)}
-            ) x JOIN cliente c ON c.id = x.cliente_id
-            """, cancellationToken);
-        return [.. result.OrderByDescending(r => r.ProdutosDiferentes).ThenBy(r => r.ClienteId)
-            .Select(r => new RankingDiversidadeRow(r.ClienteId, r.Nome, r.ProdutosDiferentes, r.ValorTotal))];
+        return [.. result.Select(r => new RankingProdutoRow(r.ProdutoId, r.Nome, Money.FromCents(r.ValorCentavos), r.Quantidade))];
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
@@ -269,22 +263,20 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
     // The rows the SQL above returns, column for property (snake_case columns map to these names).
     private sealed record ResumoRow(long TotalClientes, long SemCompra7, long SemCompra15, long SemCompra30);
 
-    private sealed record ClienteRankingRow(
-        long ClienteId, string Nome, decimal ValorTotal, decimal CustoTotal, decimal LucroTotal, long TotalPedidos, long RankValor, long RankLucro);
+    private sealed record StoredRankingRow(
+        string Lista, long ClienteId, string Nome, long ValorCentavos, long CustoCentavos, long LucroCentavos, int Pedidos, int Produtos);
 
-    private sealed record ProdutoRankingRow(long ProdutoId, string Nome, decimal ValorTotal, long QuantidadeTotal);
-
-    private sealed record DiversidadeRow(long ClienteId, string Nome, long ProdutosDiferentes, decimal ValorTotal);
+    private sealed record StoredProdutoRow(long ProdutoId, string Nome, long ValorCentavos, long Quantidade);
 
     private sealed record ClienteStatsRow(
         long Id, string Nome, string? Fantasia, string? Endereco, string? Cidade, string? CpfCnpj, string? Telefone,
-        decimal TotalGasto, long TotalPedidos, long ProdutosDiferentes, long? PrimeiroId, DateTime? PrimeiroData, long? UltimoId, DateTime? UltimoData);
+        long TotalGastoCentavos, long TotalPedidos, long ProdutosDiferentes, long? PrimeiroId, DateTime? PrimeiroData, long? UltimoId, DateTime? UltimoData);
 
     private sealed record PedidoItemRow(
         long PedidoId, DateTime Data, decimal ValorTotal, decimal ValorPago, string Status,
         long? ItemId, long? ProdutoId, string? ProdutoNome, int? Quantidade, decimal? PrecoVenda, decimal? ValorTotalVenda);
 
-    private sealed record UltimaCompraRow(long Id, string Nome, string? Fantasia, string? Telefone, DateTime? UltimaCompra, decimal? ValorUltimaCompra);
+    private sealed record UltimaCompraRow(long Id, string Nome, string? Fantasia, string? Telefone, DateTime? UltimaCompra, long? ValorUltimaCompraCentavos);
 
-    private sealed record ClienteProdutoRow(long ProdutoId, string Nome, long QuantidadeTotal, decimal ValorTotal, DateTime UltimaCompra);
+    private sealed record ClienteProdutoRow(long ProdutoId, string Nome, long QuantidadeTotal, long ValorCentavos, DateTime UltimaCompra);
 }

@@ -5,6 +5,7 @@ using Sap.Domain.Apuracoes;
 using Sap.Domain.Coletas;
 using Sap.Domain.Pagamentos;
 using Sap.Domain.Pedidos;
+using Sap.Domain.ReadModel;
 
 namespace Sap.Domain.Writes;
 
@@ -14,11 +15,11 @@ public static class WriteHostingExtensions
     public static IHostApplicationBuilder AddSapWrites(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<ICommitListener, NoCommitListener>();
+        builder.Services.TryAddSingleton<SalesReadModel>();
         builder.Services.AddSingleton<WriteRunner>();
         builder.Services.AddSingleton<PedidoCommands>();
         builder.Services.AddSingleton<PagamentoCommands>();
         builder.Services.AddSingleton<ColetaCommands>();
-        builder.Services.AddSingleton<ApuracaoCommands>();
         return builder;
     }
 

@@ -11,7 +11,7 @@ using Sap.Functions.Security;
 
 namespace Sap.Functions.Apuracoes;
 
-public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands commands, WriteEndpoints writes, ReadCache cache)
+public sealed class ApuracaoFunctions(ApuracaoQueries queries, WriteEndpoints writes, ReadCache cache)
 {
     /// <summary>A month's apuração; defaults to the current business month; a later month is a 400.</summary>
     [Function(nameof(Apuracao))]
@@ -48,7 +48,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
     [RequireRoles(Roles.Financeiro)]
     public Task<IActionResult> CriarApuracao(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apuracao")] HttpRequest request) =>
-        writes.RunAsync<ApuracaoInput, ApuracaoView>(request, (scope, input, ct) => commands.CreateAsync(scope, input, queries.Today, ct),
+        writes.RunAsync<ApuracaoInput, ApuracaoView>(request, (scope, input, ct) => ApuracaoCommands.CreateAsync(scope, input, queries.Today, ct),
             a => $"/api/apuracao?mes={a.Mes}&ano={a.Ano}");
 
     [Function(nameof(AtualizarApuracao))]
@@ -59,7 +59,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, ApuracaoCommands 
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "apuracao/{id}")] HttpRequest request, string id)
     {
         var apuracaoId = QueryParams.RouteId(id);
-        return writes.RunAsync<ApuracaoUpdateInput, ApuracaoView>(request, (scope, input, ct) => commands.UpdateAsync(scope, apuracaoId, input, ct), _ => null);
+        return writes.RunAsync<ApuracaoUpdateInput, ApuracaoView>(request, (scope, input, ct) => ApuracaoCommands.UpdateAsync(scope, apuracaoId, input, ct), _ => null);
     }
 
     /// <summary>Locks the apuração for good: only ADMIN (SPEC §4).</summary>

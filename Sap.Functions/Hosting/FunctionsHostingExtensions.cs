@@ -22,6 +22,7 @@ public static class FunctionsHostingExtensions
         builder.Services.AddSingleton<RequestPipeline>();
         builder.Services.AddSingleton<WriteEndpoints>();
         builder.Services.AddSingleton<Health.ReadinessChecks>();
+        builder.Services.AddHostedService<Vendedor.ReadModelCatchUp>();
         return builder;
     }
 

@@ -3,12 +3,16 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sap.Domain.Data;
+using Sap.Domain.ReadModel;
+using Sap.Domain.Time;
 
 namespace Sap.Migrator.Schema;
 
 /// <summary>migrate, rollback, status and script, over EF's migrator for the configured provider.</summary>
-internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter output)
+internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalendar calendar, TimeProvider clock, TextWriter output)
 {
+    private const string ReadModelMigration = "_SalesReadModel";
+
     public async Task MigrateAsync(string? to, CancellationToken cancellationToken)
     {
         await using var db = SapDatabase.CreateContext(settings);
@@ -29,6 +33,30 @@ internal sealed class MigrationCommands(DatabaseSettings settings, TextWriter ou
         await output.WriteLineAsync(toApply.Count == 0
             ? "Nothing to apply: the database is up to date."
             : $"Applied {toApply.Count}: {string.Join(", ", toApply)}");
+        if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any(m => m.EndsWith(ReadModelMigration, StringComparison.Ordinal)))
+        {
+            // Built here once (the deploy runs the migrator), so the app never starts on an empty read model.
+            var today = calendar.Today(clock);
+            await new SalesReadModel(calendar).EnsureCurrentAsync(db, today, cancellationToken);
+            await output.WriteLineAsync($"Sales read model current as of {today:yyyy-MM-dd}.");
+        }
+    }
+
+    /// <summary>Recomputes the sales read model from the pedidos (ADR 7), after rows were changed outside Sap.</summary>
+    public async Task RebuildReadModelAsync(CancellationToken cancellationToken)
+    {
+        await using var db = SapDatabase.CreateContext(settings);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
+        {
+            throw new InvalidOperationException($"the database has {pending} pending migrations; run `migrate` first");
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var today = calendar.Today(clock);
+        await new SalesReadModel(calendar).RebuildAsync(db, today, cancellationToken);
+        await output.WriteLineAsync(
+            $"Sales read model rebuilt as of {today:yyyy-MM-dd} in {started.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s.");
     }
 
     public async Task RollbackAsync(string to, CancellationToken cancellationToken)

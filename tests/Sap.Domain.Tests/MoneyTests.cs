@@ -41,6 +41,16 @@ public sealed class MoneyTests
     public void Money_input_takes_at_most_two_decimals(string value, bool expected) =>
         Assert.Equal(expected, Money.HasAtMostTwoDecimals(decimal.Parse(value, CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData(12345L, "123.45")]
+    [InlineData(100L, "1.00")]
+    [InlineData(0L, "0.00")]
+    [InlineData(-5L, "-0.05")]
+    [InlineData(99_999_999_999_999L, "999999999999.99")]
+    [InlineData(long.MaxValue, "92233720368547758.07")]
+    public void Centavos_become_an_amount_with_two_decimals(long centavos, string expected) =>
+        Assert.Equal(expected, Money.FromCents(centavos).ToString(CultureInfo.InvariantCulture));
+
     [Fact]
     public void Name_keys_ignore_case_and_surrounding_spaces() =>
         Assert.Equal(NameKey.Of("bar do zé"), NameKey.Of("  Bar do ZÉ "));

@@ -840,6 +840,213 @@ namespace Sap.Domain.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sap.Domain.ReadModel.RankingCliente", b =>
+                {
+                    b.Property<int>("Dias")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dias");
+
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<long>("CustoCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custo_centavos");
+
+                    b.Property<long>("LucroCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lucro_centavos");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<int>("Produtos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produtos");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("Dias", "ClienteId")
+                        .HasName("pk_ranking_cliente");
+
+                    b.HasIndex("Dias", "LucroCentavos", "ClienteId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_ranking_cliente_dias_lucro_centavos_cliente_id");
+
+                    b.HasIndex("Dias", "Produtos", "ClienteId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_ranking_cliente_dias_produtos_cliente_id");
+
+                    b.HasIndex("Dias", "ValorCentavos", "ClienteId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_ranking_cliente_dias_valor_centavos_cliente_id");
+
+                    b.ToTable("ranking_cliente", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.RankingPeriodo", b =>
+                {
+                    b.Property<int>("Dias")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dias");
+
+                    b.Property<DateOnly>("DataBase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_base");
+
+                    b.Property<DateTime?>("Inicio")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inicio");
+
+                    b.HasKey("Dias")
+                        .HasName("pk_ranking_periodo");
+
+                    b.ToTable("ranking_periodo", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.RankingProduto", b =>
+                {
+                    b.Property<int>("Dias")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dias");
+
+                    b.Property<long>("ProdutoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produto_id");
+
+                    b.Property<long>("Quantidade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantidade");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("Dias", "ProdutoId")
+                        .HasName("pk_ranking_produto");
+
+                    b.HasIndex("Dias", "ValorCentavos", "ProdutoId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_ranking_produto_dias_valor_centavos_produto_id");
+
+                    b.ToTable("ranking_produto", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaCliente", b =>
+                {
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<long>("CustoCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custo_centavos");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<DateTime?>("PrimeiraCompra")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primeira_compra");
+
+                    b.Property<long?>("PrimeiroPedidoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("primeiro_pedido_id");
+
+                    b.Property<int>("Produtos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produtos");
+
+                    b.Property<DateTime?>("UltimaCompra")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ultima_compra");
+
+                    b.Property<long?>("UltimoPedidoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ultimo_pedido_id");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.Property<long?>("ValorUltimaCompraCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_ultima_compra_centavos");
+
+                    b.HasKey("ClienteId")
+                        .HasName("pk_venda_cliente");
+
+                    b.HasIndex("UltimaCompra")
+                        .HasDatabaseName("ix_venda_cliente_ultima_compra");
+
+                    b.ToTable("venda_cliente", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaClienteProduto", b =>
+                {
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<long>("ProdutoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produto_id");
+
+                    b.Property<long>("Quantidade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantidade");
+
+                    b.Property<DateTime>("UltimaCompra")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ultima_compra");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("ClienteId", "ProdutoId")
+                        .HasName("pk_venda_cliente_produto");
+
+                    b.ToTable("venda_cliente_produto", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaMes", b =>
+                {
+                    b.Property<int>("Ano")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ano");
+
+                    b.Property<int>("Mes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mes");
+
+                    b.Property<long>("CpvCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cpv_centavos");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<int>("PedidosPagos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos_pagos");
+
+                    b.Property<long>("ReceitaCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receita_centavos");
+
+                    b.HasKey("Ano", "Mes")
+                        .HasName("pk_venda_mes");
+
+                    b.ToTable("venda_mes", (string)null);
+                });
+
             modelBuilder.Entity("Sap.Domain.Coletas.Coleta", b =>
                 {
                     b.HasOne("Sap.Domain.Pedidos.Pedido", "Pedido")

@@ -151,8 +151,18 @@ public sealed class InvalidationMatrixTests(PostgresServer postgres, EventStack 
             ["apuracao_M2"] = $"api/apuracao?mes={M2.Month}&ano={M2.Year}",
         };
 
-        /// <summary>Changes the data as the event says (plain SQL, like another system would) and returns the event's data.</summary>
+        /// <summary>
+        /// Changes the data as the event says (plain SQL, like a manual fix would) and returns the event's data. Such
+        /// changes bypass Sap's writes, so the sales read model is rebuilt after them, as an operator would.
+        /// </summary>
         public async Task<object> ChangeAsync(string type, DatabaseSettings db)
+        {
+            var data = await ChangeRowsAsync(type, db);
+            await Seed.RefreshReadModelAsync();
+            return data;
+        }
+
+        private async Task<object> ChangeRowsAsync(string type, DatabaseSettings db)
         {
             var mes = M.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             switch (type)

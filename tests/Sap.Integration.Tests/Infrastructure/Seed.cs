@@ -1,10 +1,13 @@
 using Sap.Domain.Data;
+using Sap.Domain.ReadModel;
+using Sap.Domain.Time;
 
 namespace Sap.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// Hand-built rows for edge cases, inserted with plain SQL. A pedido's stored totals are worked out here from
-/// the itens and payments given, so the API's figures are checked against numbers the test itself chose.
+/// the itens and payments given, so the API's figures are checked against numbers the test itself chose; the
+/// sales read model is rebuilt after each pedido.
 /// </summary>
 public sealed class Seed(DatabaseSettings db)
 {
@@ -59,7 +62,18 @@ public sealed class Seed(DatabaseSettings db)
                 ("pedido_id", id), ("valor", valor), ("data_pagamento", data), ("metodo_pagamento", "Pix"), ("status", state));
         }
 
+        await RefreshReadModelAsync();
         return id;
+    }
+
+    /// <summary>
+    /// Rows inserted here bypass Sap's writes, which keep the sales read model current; so it is rebuilt from all
+    /// pedidos afterwards, as the migrator does after a bulk load or a manual fix.
+    /// </summary>
+    public async Task RefreshReadModelAsync(DateOnly? asOf = null)
+    {
+        await using var context = SapDatabase.CreateContext(db);
+        await new SalesReadModel(BusinessCalendar.SaoPaulo).RebuildAsync(context, asOf ?? Today, CancellationToken.None);
     }
 
     public Task<long> ApuracaoAsync(

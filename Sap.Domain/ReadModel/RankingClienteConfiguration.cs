@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sap.Domain.ReadModel;
+
+internal sealed class RankingClienteConfiguration : IEntityTypeConfiguration<RankingCliente>
+{
+    public void Configure(EntityTypeBuilder<RankingCliente> builder)
+    {
+        builder.ToTable("ranking_cliente");
+        builder.HasKey(r => new { r.Dias, r.ClienteId });
+        // Each ranking is the first 20 rows of one of these (ties by ascending id).
+        builder.HasIndex(r => new { r.Dias, r.ValorCentavos, r.ClienteId }).IsDescending(false, true, false);
+        builder.HasIndex(r => new { r.Dias, r.LucroCentavos, r.ClienteId }).IsDescending(false, true, false);
+        builder.HasIndex(r => new { r.Dias, r.Produtos, r.ClienteId }).IsDescending(false, true, false);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sap.Domain.ReadModel;
+
+internal sealed class RankingProdutoConfiguration : IEntityTypeConfiguration<RankingProduto>
+{
+    public void Configure(EntityTypeBuilder<RankingProduto> builder)
+    {
+        builder.ToTable("ranking_produto");
+        builder.HasKey(r => new { r.Dias, r.ProdutoId });
+        builder.HasIndex(r => new { r.Dias, r.ValorCentavos, r.ProdutoId }).IsDescending(false, true, false);
+    }
+}
