@@ -34,6 +34,9 @@ public static class CacheTags
 
     public static string Cliente(long id) => string.Create(CultureInfo.InvariantCulture, $"cliente:{id}");
 
+    /// <summary>True for the tag of one cliente's own reads (detail, produtos).</summary>
+    public static bool IsCliente(string tag) => tag.StartsWith("cliente:", StringComparison.Ordinal);
+
     public static string Apuracao(int ano, int mes) => string.Create(CultureInfo.InvariantCulture, $"apuracao:{ano:0000}-{mes:00}");
 
     /// <summary>The tags of sales figures over a window of business dates (null bound: open).</summary>

@@ -26,7 +26,10 @@ public static class CacheHostingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CacheStats>();
         builder.Services.TryAddSingleton<IReadComputationHook, NoHook>();
+        builder.Services.AddSingleton<HotEntries>();
+        builder.Services.AddSingleton<RefreshQueue>();
         builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddHostedService<CacheRefresher>();
 
         var fusion = builder.Services.AddFusionCache()
             .WithCacheKeyPrefix(options.Prefix + ":")

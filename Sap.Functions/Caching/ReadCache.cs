@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Sap.Domain.Events;
 using Sap.Functions.Http;
 using Sap.Functions.Observability;
 using ZiggyCreatures.Caching.Fusion;
@@ -11,9 +14,21 @@ namespace Sap.Functions.Caching;
 /// gives L1 + L2 (Redis) with a backplane, stampede protection (one computation per key per instance) and tag
 /// invalidation; an entry's time is taken when its computation starts, so an invalidation that lands mid-fill
 /// makes the fill stale on its next read rather than cached as fresh.
+/// When data changes, the reads this instance served lately are recomputed right after the invalidation instead
+/// of waiting for their next reader, who then finds them cached (ADR 8): at once for a cliente's own reads after
+/// a write (the writer reads its write back), in coalesced rounds for the shared ones (dashboard, rankings,
+/// apuração), so a burst of writes costs one recomputation each. While an entry is being recomputed, its
+/// previous answer is served.
 /// </summary>
-public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, SapMetrics metrics)
+public sealed partial class ReadCache(
+    IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, SapMetrics metrics,
+    HotEntries hot, RefreshQueue refreshes, ILogger<ReadCache> logger)
 {
+    // Local invalidations in order, and the last one of each tag: a computation that started before an
+    // invalidation of one of its tags may have read the old rows, so it answers its caller but is not cached.
+    private readonly ConcurrentDictionary<string, long> invalidatedAt = new(StringComparer.Ordinal);
+    private long invalidations;
+
     public bool Enabled => options.Enabled;
 
     public CacheTtlOptions Ttl => options.Ttl;
@@ -27,36 +42,18 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
             return (Serialize(await compute(cancellationToken)), false);
         }
 
-        var computed = false;
-        CachedResponse response;
-        try
+        var cacheKey = $"{endpoint}:{key}";
+        if (hot.Refreshing(cacheKey) is { } standIn)
         {
-            response = await cache.GetOrSetAsync<CachedResponse>(
-                $"{endpoint}:{key}",
-                async (_, ct) =>
-                {
-                    computed = true;
-                    var fresh = Serialize(await compute(ct));
-                    await hook.ComputedAsync(key, ct);
-                    return fresh;
-                },
-                options: new FusionCacheEntryOptions(TimeSpan.FromSeconds(ttlSeconds)),
-                tags: tags,
-                token: cancellationToken);
-        }
-        catch when (computed)
-        {
-            metrics.CacheOperations.WithLabels("set", "error").Inc();
-            throw;
+            stats.Read(endpoint, hit: true);
+            metrics.CacheOperations.WithLabels("get", "stale").Inc();
+            return (standIn, true);
         }
 
+        var (response, computed) = await FetchAsync(cacheKey, key, tags, ttlSeconds, compute, cancellationToken);
         stats.Read(endpoint, hit: !computed);
         metrics.CacheOperations.WithLabels("get", computed ? "miss" : "hit").Inc();
-        if (computed)
-        {
-            metrics.CacheOperations.WithLabels("set", "success").Inc();
-        }
-
+        hot.Served(cacheKey, endpoint, key, tags, ttlSeconds, compute, response);
         return (response, !computed);
     }
 
@@ -70,23 +67,37 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
         return new CachedJsonResult(response, hit);
     }
 
-    /// <summary>Makes every entry carrying any of the tags a miss, here and (through the backplane) on every instance.</summary>
+    /// <summary>
+    /// After a write here: the writer's cliente reads are refreshed before the write answers; everything else the
+    /// change touches in the next coalesced round. Every instance sees the invalidation through the backplane.
+    /// </summary>
+    public async Task InvalidateAfterWriteAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        await RefreshAsync([.. tags.Where(CacheTags.IsCliente)], cancellationToken);
+        List<string> shared = [.. tags.Where(t => !CacheTags.IsCliente(t))];
+        if (shared.Count > 0)
+        {
+            Later(shared, "commit");
+        }
+        else
+        {
+            stats.Invalidated("commit");
+        }
+    }
+
+    /// <summary>Invalidates in the next coalesced round (events from the queue); the source is counted when done.</summary>
+    public void Later(IReadOnlyCollection<string> tags, string source)
+    {
+        if (tags.Count > 0)
+        {
+            refreshes.Add(tags, source);
+        }
+    }
+
+    /// <summary>Makes every entry carrying any of the tags a miss, here and (through the backplane) on every instance, and refreshes the hot ones now.</summary>
     public async Task InvalidateAsync(IReadOnlyCollection<string> tags, string source, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (tags.Count > 0)
-            {
-                await cache.RemoveByTagAsync(tags, token: cancellationToken);
-            }
-        }
-        catch
-        {
-            metrics.CacheOperations.WithLabels("invalidate", "error").Inc();
-            throw;
-        }
-
-        metrics.CacheOperations.WithLabels("invalidate", "success").Inc();
+        await RefreshAsync(tags, cancellationToken);
         stats.Invalidated(source);
     }
 
@@ -97,9 +108,134 @@ public sealed class ReadCache(IFusionCache cache, CacheOptions options, CacheSta
         stats.Invalidated("clear");
     }
 
+    internal void Invalidated(IEnumerable<string> sources)
+    {
+        foreach (var source in sources)
+        {
+            stats.Invalidated(source);
+        }
+    }
+
+    /// <summary>Invalidates the tags, then recomputes the hot entries that carry them; their last answers stand in meanwhile.</summary>
+    internal async Task RefreshAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        var entries = hot.Tagged(tags);
+        foreach (var entry in entries)
+        {
+            entry.BeginRefresh();
+        }
+
+        var sequence = Interlocked.Increment(ref invalidations);
+        foreach (var tag in tags)
+        {
+            invalidatedAt[tag] = sequence;
+        }
+
+        var started = 0;
+        try
+        {
+            try
+            {
+                await cache.RemoveByTagAsync(tags, token: cancellationToken);
+            }
+            catch
+            {
+                metrics.CacheOperations.WithLabels("invalidate", "error").Inc();
+                throw;
+            }
+
+            metrics.CacheOperations.WithLabels("invalidate", "success").Inc();
+            foreach (var entry in entries)
+            {
+                started++;
+                await RefreshAsync(entry, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Each refresh ends its entry's stand-in itself; these are the ones never reached.
+            foreach (var entry in entries.Skip(started))
+            {
+                entry.EndRefresh();
+            }
+        }
+    }
+
+    private async Task RefreshAsync(HotEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (entry.Compute is { } compute)
+            {
+                var (response, computed) = await FetchAsync(entry.CacheKey, entry.Key, entry.Tags, entry.TtlSeconds, compute, cancellationToken);
+                entry.Last = response;
+                metrics.CacheOperations.WithLabels("refresh", computed ? "success" : "shared").Inc();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A read that fails now (a 404, the database away) stays invalidated and is answered on its next read.
+            metrics.CacheOperations.WithLabels("refresh", "error").Inc();
+            LogRefreshFailed(logger, entry.Endpoint, e.GetType().Name);
+        }
+        finally
+        {
+            entry.EndRefresh();
+        }
+    }
+
+    private async Task<(CachedResponse Response, bool Computed)> FetchAsync(
+        string cacheKey, string key, IReadOnlyList<string> tags, int ttlSeconds, Func<CancellationToken, Task<object>> compute,
+        CancellationToken cancellationToken)
+    {
+        var computed = false;
+        var overtaken = false;
+        try
+        {
+            var response = await cache.GetOrSetAsync<CachedResponse>(
+                cacheKey,
+                async (_, ct) =>
+                {
+                    computed = true;
+                    var started = Interlocked.Read(ref invalidations);
+                    var fresh = Serialize(await compute(ct));
+                    await hook.ComputedAsync(key, ct);
+                    overtaken = tags.Any(t => invalidatedAt.TryGetValue(t, out var at) && at > started);
+                    return fresh;
+                },
+                options: new FusionCacheEntryOptions(TimeSpan.FromSeconds(ttlSeconds)),
+                tags: tags,
+                token: cancellationToken);
+            if (overtaken)
+            {
+                // Invalidated while computing: the caller gets what was read, the cache does not keep it.
+                await cache.RemoveAsync(cacheKey, token: CancellationToken.None);
+            }
+            else if (computed)
+            {
+                metrics.CacheOperations.WithLabels("set", "success").Inc();
+            }
+
+            return (response, computed);
+        }
+        catch when (computed)
+        {
+            metrics.CacheOperations.WithLabels("set", "error").Inc();
+            throw;
+        }
+    }
+
     private static CachedResponse Serialize(object value)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), SapJson.Options);
         return new CachedResponse(body, $"\"{Convert.ToHexString(SHA256.HashData(body), 0, 16)}\"");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed ({Error}); it is recomputed on its next read")]
+    private static partial void LogRefreshFailed(ILogger logger, string endpoint, string error);
 }

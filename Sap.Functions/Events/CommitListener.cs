@@ -6,8 +6,9 @@ using Sap.Functions.Caching;
 namespace Sap.Functions.Events;
 
 /// <summary>
-/// After a commit: invalidate what the events change on this instance at once (and, through the backplane, on the
-/// others), so the writer reads its own write; then wake the publisher. The queue consumer will invalidate again
+/// After a commit: refresh what the events change on this instance (and invalidate it, through the backplane, on
+/// the others): the cliente's own reads at once, so the writer reads its own write, the shared ones in the next
+/// coalesced round; then wake the publisher. The queue consumer will invalidate again
 /// from the published event, which is what makes the invalidation durable and reach every kind of reader.
 /// </summary>
 public sealed partial class CommitListener(ReadCache cache, OutboxPublisher publisher, ILogger<CommitListener> logger) : ICommitListener
@@ -17,7 +18,7 @@ public sealed partial class CommitListener(ReadCache cache, OutboxPublisher publ
         try
         {
             var tags = events.SelectMany(e => CacheTags.Changed(e.Type, e.Data)).Distinct(StringComparer.Ordinal).ToList();
-            await cache.InvalidateAsync(tags, "commit", cancellationToken);
+            await cache.InvalidateAfterWriteAsync(tags, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

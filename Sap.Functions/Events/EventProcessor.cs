@@ -44,7 +44,15 @@ public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, 
             }
 
             var tags = CacheTags.Changed(cloudEvent.Type, cloudEvent.Data);
-            await cache.InvalidateAsync(tags, cloudEvent.Type, cancellationToken);
+            if (tags.Count > 0)
+            {
+                cache.Later(tags, cloudEvent.Type);
+            }
+            else
+            {
+                await cache.InvalidateAsync([], cloudEvent.Type, cancellationToken);
+            }
+
             metrics.EventsProcessed.WithLabels(cloudEvent.Type, "success").Inc();
             var lag = clock.GetUtcNow().UtcDateTime - cloudEvent.Time.ToUniversalTime();
             metrics.InvalidationLag.Observe(Math.Max(0, lag.TotalSeconds));

@@ -1,12 +1,21 @@
+using System.Collections.Concurrent;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Sap.Functions.Security;
 
-/// <summary>Checks a bearer token's signature, algorithm, lifetime, issuer and audience, and reads its caller.</summary>
-public sealed class TokenValidator(AuthOptions options, SigningKey key)
+/// <summary>
+/// Checks a bearer token's signature, algorithm, lifetime, issuer and audience, and reads its caller. A token that
+/// passed is remembered until it expires, so a client's next requests skip the signature check (the same token
+/// cannot become invalid before then; a token that failed is never remembered).
+/// </summary>
+public sealed class TokenValidator(AuthOptions options, SigningKey key, TimeProvider clock)
 {
     private const string RolesClaim = "roles";
+    private const int MaxRemembered = 10_000;
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTime ValidTo)> passed = new(StringComparer.Ordinal);
 
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
@@ -22,7 +31,7 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key)
         ValidateIssuer = true,
         ValidateAudience = true,
         ValidateIssuerSigningKey = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
+        ClockSkew = ClockSkew,
     };
 
     /// <summary>The caller of a valid token; null for anything else (missing, malformed, expired, wrongly signed …).</summary>
@@ -40,6 +49,17 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key)
             return null;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (passed.TryGetValue(token, out var known))
+        {
+            if (now < known.ValidTo + ClockSkew)
+            {
+                return known.Caller;
+            }
+
+            passed.TryRemove(token, out _);
+        }
+
         var result = await handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
@@ -47,6 +67,13 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key)
         }
 
         var roles = jwt.Claims.Where(c => c.Type == RolesClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Caller(jwt.Subject ?? "", roles);
+        var caller = new Caller(jwt.Subject ?? "", roles);
+        if (passed.Count >= MaxRemembered)
+        {
+            passed.Clear();
+        }
+
+        passed[token] = (caller, jwt.ValidTo);
+        return caller;
     }
 }

@@ -94,13 +94,15 @@ internal static class Scenarios
             return reads;
         }
 
-        // 95 % reads over realistic parameter mixes, 5 % pedidos written for random clientes.
+        // 95 % reads over realistic parameter mixes, 5 % pedidos written. Clientes are drawn by a Zipf law (s = 1):
+        // a few are busy, most are seldom looked at, as in a sales team's day; reads and writes draw independently.
+        var zipf = new Zipf(clientes.Length, 1.0);
         return
         [
             new Scenario("mixed 95/5", random =>
             {
                 var roll = random.Next(100);
-                var cliente = clientes[random.Next(clientes.Length)];
+                var cliente = clientes[zipf.Next(random)];
                 if (roll < 5)
                 {
                     var produto = produtos[random.Next(produtos.Length)];
@@ -124,24 +126,57 @@ internal static class Scenarios
     }
 }
 
+/// <summary>Ranks 0..n−1 drawn with probability ∝ 1 / (rank + 1)^s.</summary>
+internal sealed class Zipf
+{
+    private readonly double[] cumulative;
+
+    public Zipf(int n, double s)
+    {
+        cumulative = new double[n];
+        var total = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            total += 1.0 / Math.Pow(k + 1, s);
+            cumulative[k] = total;
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            cumulative[k] /= total;
+        }
+    }
+
+    public int Next(Random random)
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble());
+        return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
+    }
+}
+
 internal sealed record Result(
     string Scenario, long Requests, long Errors, double Rps, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    double? SqlPerRequest, double? HitRatio, double? SqlPerMiss, double? FreshnessP99Ms, long FreshnessSamples)
+    double? SqlPerRequest, double? HitRatio, double? SqlPerComputation, double? StaleShare, long Refreshes, double? FreshnessP99Ms,
+    double? ClienteFreshnessP99Ms, double? SharedFreshnessP99Ms, long FreshnessSamples)
 {
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Scenario,-30} {Rps,9:0} req/s  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms ({FreshnessSamples})" : "")}");
+        $"{Scenario,-30} {Rps,9:0} req/s  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms (cliente {ClienteFreshnessP99Ms:0}, dashboard {SharedFreshnessP99Ms:0}; {FreshnessSamples} samples)" : "")}");
 
     public static string Markdown(IEnumerable<Result> results)
     {
-        var text = new StringBuilder("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | SQL/miss | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var text = new StringBuilder("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | of which stale | SQL per miss or refresh | refreshes | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Rps:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} | {r.HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"} | {r.SqlPerMiss?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} | {r.FreshnessP99Ms?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} |\n");
+                $"| {r.Scenario} | {r.Rps:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {N(r.SqlPerRequest)} | {P(r.HitRatio)} | {P(r.StaleShare)} | {N(r.SqlPerComputation)} | {r.Refreshes} | {r.FreshnessP99Ms?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} |\n");
         }
 
         return text.ToString();
     }
+
+    private static string N(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string P(double? value) => value?.ToString("P1", CultureInfo.InvariantCulture) ?? "-";
 }
 
 internal static class Runner
@@ -152,6 +187,7 @@ internal static class Runner
         var before = await MetricsAsync(client);
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Hours(1), 3);
         var freshness = scenario.Mixed ? new Freshness(client) : null;
+        freshness?.Start();
         var clock = Stopwatch.StartNew();
         var (requests, errors) = await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Seconds), histogram, freshness);
         var elapsed = clock.Elapsed;
@@ -163,16 +199,19 @@ internal static class Runner
         var after = await MetricsAsync(client);
         double Delta(string series) => after.GetValueOrDefault(series) - before.GetValueOrDefault(series);
         var sql = Delta("database_queries_total");
-        var hits = Delta("cache_get_hit");
+        var hits = Delta("cache_get_hit") + Delta("cache_get_stale");
         var misses = Delta("cache_get_miss");
+        var refreshes = Delta("cache_refresh_success");
         // The scrapes themselves: one SQL command (the outbox count) each.
         var sqlPerRequest = requests > 0 ? Math.Max(0, sql - 1) / requests : 0;
         double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond;
         return new Result(scenario.Name, requests, errors, requests / elapsed.TotalSeconds, Ms(50), Ms(95), Ms(99),
             histogram.GetMaxValue() / (double)TimeSpan.TicksPerMillisecond, sqlPerRequest,
             hits + misses > 0 ? hits / (hits + misses) : null,
-            misses > 0 ? Math.Max(0, sql - 1) / misses : null,
-            freshness?.P99Ms, freshness?.Samples ?? 0);
+            misses + refreshes > 0 ? Math.Max(0, sql - 1) / (misses + refreshes) : null,
+            hits + misses > 0 ? Delta("cache_get_stale") / (hits + misses) : null,
+            (long)refreshes,
+            freshness?.P99Ms, freshness?.ClienteP99Ms, freshness?.SharedP99Ms, freshness?.Samples ?? 0);
     }
 
     private static async Task<(long Requests, long Errors)> LoadAsync(
@@ -236,6 +275,8 @@ internal static class Runner
             var key = name.StartsWith("database_queries_total", StringComparison.Ordinal) ? "database_queries_total"
                 : name.StartsWith("cache_operations_total{operation=\"get\",result=\"hit\"}", StringComparison.Ordinal) ? "cache_get_hit"
                 : name.StartsWith("cache_operations_total{operation=\"get\",result=\"miss\"}", StringComparison.Ordinal) ? "cache_get_miss"
+                : name.StartsWith("cache_operations_total{operation=\"get\",result=\"stale\"}", StringComparison.Ordinal) ? "cache_get_stale"
+                : name.StartsWith("cache_operations_total{operation=\"refresh\",result=\"success\"}", StringComparison.Ordinal) ? "cache_refresh_success"
                 : null;
             if (key is not null)
             {
@@ -247,15 +288,28 @@ internal static class Runner
     }
 }
 
-/// <summary>Write → read: after each pedido, polls its cliente's detail until the new pedido shows (same instance).</summary>
+/// <summary>
+/// Write → read, two ways. The cliente path: after a pedido of the mix, its cliente's detail (the key the mix
+/// reads) is polled until the pedido shows. The shared path: once a second a new cliente is registered (nothing
+/// else in the mix does that) and the dashboard is polled until its total_clientes counts it.
+/// </summary>
 internal sealed class Freshness(HttpClient client)
 {
     private readonly List<Task<double>> checks = [];
+    private readonly List<double> shared = [];
     private readonly SemaphoreSlim gate = new(4);
+    private readonly CancellationTokenSource stop = new();
+    private Task? sharedLoop;
 
-    public int Samples => checks.Count;
+    public int Samples => checks.Count + shared.Count;
 
     public double? P99Ms { get; private set; }
+
+    public double? ClienteP99Ms { get; private set; }
+
+    public double? SharedP99Ms { get; private set; }
+
+    public void Start() => sharedLoop = Task.Run(SharedLoopAsync);
 
     public void Written(byte[] created)
     {
@@ -273,9 +327,21 @@ internal sealed class Freshness(HttpClient client)
 
     public async Task DrainAsync()
     {
-        var times = (await Task.WhenAll(checks)).Order().ToArray();
-        P99Ms = times.Length == 0 ? null : times[(int)Math.Ceiling(times.Length * 0.99) - 1];
+        await stop.CancelAsync();
+        if (sharedLoop is not null)
+        {
+            await sharedLoop;
+        }
+
+        var cliente = (await Task.WhenAll(checks)).Order().ToArray();
+        var dashboard = shared.Order().ToArray();
+        ClienteP99Ms = P99(cliente);
+        SharedP99Ms = P99(dashboard);
+        P99Ms = P99([.. cliente, .. dashboard]);
     }
+
+    private static double? P99(double[] times) =>
+        times.Length == 0 ? null : times.Order().ElementAt((int)Math.Ceiling(times.Length * 0.99) - 1);
 
     private async Task<double> CheckAsync(long cliente, long pedido)
     {
@@ -285,7 +351,7 @@ internal sealed class Freshness(HttpClient client)
         {
             while (written.Elapsed < TimeSpan.FromSeconds(10))
             {
-                var detail = JsonNode.Parse(await client.GetStringAsync($"api/vendedor/clientes/{cliente}?limite=500"))!;
+                var detail = JsonNode.Parse(await client.GetStringAsync($"api/vendedor/clientes/{cliente}"))!;
                 if (detail["pedidos"]!.AsArray().Any(p => p!["id"]!.GetValue<long>() == pedido))
                 {
                     return written.Elapsed.TotalMilliseconds;
@@ -301,4 +367,38 @@ internal sealed class Freshness(HttpClient client)
             gate.Release();
         }
     }
+
+    private async Task SharedLoopAsync()
+    {
+        var expected = await TotalClientesAsync();
+        while (!stop.IsCancellationRequested)
+        {
+            var body = $$"""{"nome":"Bench {{Guid.NewGuid():N}}"}""";
+            using var created = await client.PostAsync("api/clientes", new StringContent(body, Encoding.UTF8, "application/json"));
+            var written = Stopwatch.StartNew();
+            if (!created.IsSuccessStatusCode)
+            {
+                break;
+            }
+
+            expected++;
+            while (await TotalClientesAsync() < expected && written.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(5);
+            }
+
+            shared.Add(written.Elapsed.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(1000, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<long> TotalClientesAsync() =>
+        JsonNode.Parse(await client.GetStringAsync("api/vendedor/dashboard"))!["resumo"]!["total_clientes"]!.GetValue<long>();
 }

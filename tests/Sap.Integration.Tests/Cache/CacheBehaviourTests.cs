@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Sap.Functions.Caching;
@@ -16,14 +17,12 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
         var produto = await seed.ProdutoAsync("Heineken Lata", 4m);
         var probe = new ComputationProbe();
         await using var app = await stack.StartAppAsync(db, EventStack.NewDeployment(), services: s => s.AddSingleton<IReadComputationHook>(probe));
-        var path = $"api/vendedor/clientes/{cliente}?limite=1";
-
         for (var i = 1; i <= 50; i++)
         {
-            // A reader misses (the admin endpoint drops the entry) and computes the figures as they are (i − 1 pedidos),
+            // A reader misses (a key not read before) and computes the figures as they are (i − 1 pedidos),
             // then stalls before caching them …
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await app.PostAsync("api/cache/invalidate", $$"""{"tags":["cliente:{{cliente}}"]}""", "ADMIN")).Status);
-            var hold = probe.Arm($"{cliente}|1");
+            var path = $"api/vendedor/clientes/{cliente}?limite={i}";
+            var hold = probe.Arm($"{cliente}|{i}");
             var stalled = app.GetAsync(path, "VENDEDOR");
             await hold.Computed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
@@ -34,7 +33,8 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
             // … then the stalled fill completes. It answers what it read, but must not be served afterwards.
             hold.Release.SetResult();
             Assert.Equal(i - 1, Pedidos(await stalled));
-            Assert.Equal(i, Pedidos(await app.GetAsync(path, "VENDEDOR")));
+            var after = await app.GetAsync(path, "VENDEDOR");
+            Assert.True(i == Pedidos(after), $"iteration {i}: {after.Headers["X-Cache"]} with {Pedidos(after)} pedidos");
             Assert.Equal(i, Pedidos(await app.GetAsync(path, "VENDEDOR")));
         }
     }
@@ -89,7 +89,80 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
         again.Headers.TryAddWithoutValidation("If-None-Match", etag);
         var changed = (await app.SendAsync(again)).Ok();
         Assert.NotEqual(etag, changed.Headers["ETag"]);
-        Assert.Equal("MISS", changed.Headers["X-Cache"]);
+        // The write refreshed the writer's cliente reads before answering: the new figures are already cached.
+        Assert.Equal("HIT", changed.Headers["X-Cache"]);
+        Assert.Equal(1, JsonDocument.Parse(changed.Body).RootElement.GetProperty("estatisticas").GetProperty("total_pedidos").GetInt32());
+    }
+
+    [Fact]
+    public async Task While_a_changed_read_is_recomputed_its_previous_answer_is_served_without_waiting()
+    {
+        var db = await TestDatabases.MigratedPostgresAsync(postgres);
+        var seed = new Seed(db);
+        var cliente = await seed.ClienteAsync("Bar do Intervalo");
+        var produto = await seed.ProdutoAsync("Original 600", 5m);
+        var probe = new ComputationProbe();
+        await using var app = await stack.StartAppAsync(db, EventStack.NewDeployment(), services: s => s.AddSingleton<IReadComputationHook>(probe));
+        await using var fresh = await SapApp.StartAsync(db, new Dictionary<string, string> { ["Sap:Cache:Enabled"] = "false" });
+        var before = (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok().Body;
+
+        // The write's refresh of the dashboard computes the new figures, then stalls before caching them …
+        var hold = probe.Arm($"{Seed.Today:yyyy-MM-dd}|-|-");
+        var write = await app.PostAsync("api/pedidos", $$"""{"cliente_id":{{cliente}},"itens":[{"produto_id":{{produto}},"quantidade":2,"preco_venda":9}]}""", "VENDEDOR");
+        Assert.Equal(System.Net.HttpStatusCode.Created, write.Status);
+        await hold.Computed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // … meanwhile readers get the previous answer at once, from the cache, and run nothing themselves.
+        var clock = Stopwatch.StartNew();
+        var meanwhile = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.GetAsync("api/vendedor/dashboard", "VENDEDOR")));
+        Assert.All(meanwhile, r => Assert.Equal("HIT", r.Ok().Headers["X-Cache"]));
+        Assert.All(meanwhile, r => Assert.Equal(before, r.Body));
+        Assert.Equal(0, meanwhile.Sum(r => r.SqlCommands));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+
+        hold.Release.SetResult();
+        var expected = (await fresh.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok().Body;
+        await Until(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected);
+        Assert.NotEqual(before, expected);
+    }
+
+    [Fact]
+    public async Task A_burst_of_writes_costs_a_few_recomputations_of_the_dashboard_not_one_each()
+    {
+        var db = await TestDatabases.MigratedPostgresAsync(postgres);
+        var seed = new Seed(db);
+        var produto = await seed.ProdutoAsync("Amstel Lata", 3m);
+        var clientes = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            clientes.Add(await seed.ClienteAsync($"Bar da Rajada {i}"));
+        }
+
+        var probe = new ComputationProbe();
+        await using var app = await stack.StartAppAsync(db, EventStack.NewDeployment(), services: s => s.AddSingleton<IReadComputationHook>(probe));
+        await using var fresh = await SapApp.StartAsync(db, new Dictionary<string, string> { ["Sap:Cache:Enabled"] = "false" });
+        var key = $"{Seed.Today:yyyy-MM-dd}|-|-";
+        (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok();
+        Assert.Equal(1, probe.Fills(key));
+
+        var writes = await Task.WhenAll(clientes.Select(c =>
+            app.PostAsync("api/pedidos", $$"""{"cliente_id":{{c}},"itens":[{"produto_id":{{produto}},"quantidade":1,"preco_venda":4}]}""", "VENDEDOR")));
+        Assert.All(writes, w => Assert.Equal(System.Net.HttpStatusCode.Created, w.Status));
+
+        var expected = (await fresh.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok().Body;
+        await Until(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected);
+        var recomputations = probe.Fills(key) - 1;
+        Assert.InRange(recomputations, 1, clientes.Count / 4);
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not within 10 s");
+            await Task.Delay(20);
+        }
     }
 
     private static int Pedidos(ApiResponse response) =>

@@ -11,6 +11,9 @@ public sealed class ComputationProbe : IReadComputationHook
 
     public int Fills(string key) => fills.GetValueOrDefault(key);
 
+    /// <summary>Fills of every key so far.</summary>
+    public int Total => fills.Values.Sum();
+
     /// <summary>The next fill of a key containing the text stops after computing; returns (computed, release).</summary>
     public Hold Arm(string keyPart) => hold = new Hold(keyPart);
 
