@@ -36,6 +36,9 @@ internal sealed class SapSql(SapDbContext db)
     /// <summary>A money expression in whole centavos (exact: the value has at most two decimals).</summary>
     public string Cents(string expression) => IsSqlite ? $"CAST(round(({expression}) * 100) AS INTEGER)" : $"CAST(({expression}) * 100 AS bigint)";
 
+    /// <summary>The larger of two values of one type.</summary>
+    public string Greatest(string a, string b) => IsSqlite ? $"max({a}, {b})" : $"GREATEST({a}, {b})";
+
     /// <summary>A money expression as an ordering key.</summary>
     public string Key(string expression) => IsSqlite ? $"CAST({expression} AS REAL)" : expression;
 

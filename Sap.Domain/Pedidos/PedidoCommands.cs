@@ -42,7 +42,7 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
         pedido.ReplaceItens(await BuildItensAsync(scope, itens, cancellationToken));
         scope.Db.Pedidos.Add(pedido);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, null, cancellationToken);
         scope.Record(EventTypes.PedidoCriado, "pedidos", $"Pedido {pedido.Id} criado", pedido.Id, Aggregate(pedido.Id), Data(pedido),
             new { total = pedido.ValorTotal });
         return PedidoView.Of(pedido);
@@ -55,10 +55,10 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
         v.ThrowIfInvalid();
         var pedido = await LoadAsync(scope, id, cancellationToken);
         var novos = await BuildItensAsync(scope, itens, cancellationToken);
-        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
+        var before = await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
         pedido.ReplaceItens(novos);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, before, cancellationToken);
         scope.Record(EventTypes.PedidoAtualizado, "pedidos", $"Itens do pedido {pedido.Id} alterados", pedido.Id, Aggregate(pedido.Id), Data(pedido),
             new { total = pedido.ValorTotal });
         return PedidoView.Of(pedido);
@@ -67,10 +67,10 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
     public async Task<PedidoView> CancelAsync(WriteScope scope, long id, CancellationToken cancellationToken)
     {
         var pedido = await LoadAsync(scope, id, cancellationToken);
-        await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
+        var before = await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
         pedido.Cancel();
         await scope.Db.SaveChangesAsync(cancellationToken);
-        await readModel.AfterChangeAsync(scope, pedido, cancellationToken);
+        await readModel.AfterChangeAsync(scope, pedido, before, cancellationToken);
         scope.Record(EventTypes.PedidoCancelado, "pedidos", $"Pedido {pedido.Id} cancelado", pedido.Id, Aggregate(pedido.Id), Data(pedido));
         return PedidoView.Of(pedido);
     }

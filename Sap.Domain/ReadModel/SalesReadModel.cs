@@ -9,9 +9,9 @@ namespace Sap.Domain.ReadModel;
 
 /// <summary>
 /// Keeps the sales read model (ADR 7) equal to what the pedidos add up to, inside the transaction of every write
-/// that changes a pedido's figures: the per-cliente rows are recomputed for the pedido's cliente (cheap: one
-/// cliente's pedidos, by index), the cross-cliente rows (per produto, per month) take the pedido's contribution
-/// out before the change and put it back after. Ranking windows count back from a business date; when the date
+/// that changes a pedido's figures: the pedido's contribution is taken out of every row it counts in before the
+/// change and put back after, from its rows in the database; what sums cannot carry (last purchases, distinct
+/// produtos) is then settled from the cliente's own rows, by index. Ranking windows count back from a business date; when the date
 /// moves on, the pedidos that left a window are taken out of it (<see cref="EnsureCurrentAsync"/>).
 /// Every change runs under one lock, so the arithmetic never interleaves.
 /// </summary>
@@ -29,21 +29,36 @@ public sealed class SalesReadModel(BusinessCalendar calendar)
     /// <summary>The window of a ranking periodo, in days (0 for todos).</summary>
     public static int Dias(Periodo periodo) => DateFilter.DaysBack(periodo) ?? 0;
 
-    /// <summary>Before a pedido's itens, status or payments change: takes its contribution out of the shared rows.</summary>
-    public async Task BeforeChangeAsync(WriteScope scope, Pedido pedido, CancellationToken cancellationToken)
+    /// <summary>Before a pedido's itens or status change: takes its contribution out, as its rows stand now.</summary>
+    public async Task<PedidoChange> BeforeChangeAsync(WriteScope scope, Pedido pedido, CancellationToken cancellationToken)
     {
         await PrepareAsync(scope, cancellationToken);
         await ApplyPedidoAsync(scope.Db, pedido, -1, cancellationToken);
+        return new PedidoChange([.. pedido.Itens.Select(i => i.ProdutoId).Distinct()]);
     }
 
-    /// <summary>After a pedido was created or changed (and saved): puts its contribution back and recomputes its cliente's rows.</summary>
-    public async Task AfterChangeAsync(WriteScope scope, Pedido pedido, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a pedido was created (<paramref name="before"/> null) or changed, and saved: puts its contribution back,
+    /// then settles what sums cannot carry (last purchases, distinct produtos, rows that fell to zero).
+    /// </summary>
+    public async Task AfterChangeAsync(WriteScope scope, Pedido pedido, PedidoChange? before, CancellationToken cancellationToken)
     {
         await PrepareAsync(scope, cancellationToken);
         await ApplyPedidoAsync(scope.Db, pedido, +1, cancellationToken);
-        var sql = new SapSql(scope.Db);
-        var cliente = sql.P(pedido.ClienteId);
-        await sql.ExecuteAsync(RefreshClientes(sql, column => $"{column} = {cliente}"), cancellationToken);
+        await SettleClienteAsync(scope.Db, pedido.ClienteId, before?.Produtos ?? [], cancellationToken);
+    }
+
+    /// <summary>Before a payment changes what a pedido has paid: only its month's paid figures depend on that.</summary>
+    public async Task BeforePaymentAsync(WriteScope scope, Pedido pedido, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(scope, cancellationToken);
+        await ApplyMonthAsync(scope.Db, pedido, -1, cancellationToken);
+    }
+
+    public async Task AfterPaymentAsync(WriteScope scope, Pedido pedido, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(scope, cancellationToken);
+        await ApplyMonthAsync(scope.Db, pedido, +1, cancellationToken);
     }
 
     /// <summary>
@@ -180,17 +195,89 @@ public sealed class SalesReadModel(BusinessCalendar calendar)
         }
     }
 
-    /// <summary>Adds (+1) or takes out (−1) one pedido's share of the per-produto windows and of its month.</summary>
+    /// <summary>
+    /// Adds (+1) or takes out (−1) one pedido's share of every row it counts in, from its rows in the database: its
+    /// cliente's totals and produtos, the windows it falls in (per cliente and per produto) and its month. A last
+    /// purchase only moves forward here; taking a pedido out leaves it for <see cref="SettleClienteAsync"/>.
+    /// </summary>
     private async Task ApplyPedidoAsync(SapDbContext db, Pedido pedido, int sign, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
         var id = sql.P(pedido.Id);
         var month = calendar.DateOf(pedido.Data);
-        var signText = sign < 0 ? "-" : "";
+        var s = sign < 0 ? "-" : "";
+        string C(string column) => sql.Cents(column);
+        var ultima = sign > 0
+            ? sql.Greatest("venda_cliente_produto.ultima_compra", "excluded.ultima_compra")
+            : "venda_cliente_produto.ultima_compra";
         await sql.ExecuteAsync($"""
-            {ProdutoRows(sql, "r.dias", $"{NotCancelled} AND p.id = {id}", signText, upsert: true)}
+            INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
+              SELECT p.cliente_id, {s}{C("p.valor_total")}, {s}{C("p.custo_total")}, {s}1, 0
+              FROM pedido p WHERE p.id = {id} AND {NotCancelled}
+              ON CONFLICT (cliente_id) DO UPDATE SET
+                valor_centavos = venda_cliente.valor_centavos + excluded.valor_centavos,
+                custo_centavos = venda_cliente.custo_centavos + excluded.custo_centavos,
+                pedidos = venda_cliente.pedidos + excluded.pedidos;
+            INSERT INTO venda_cliente_produto (cliente_id, produto_id, quantidade, valor_centavos, ultima_compra)
+              SELECT p.cliente_id, i.produto_id, {s}sum(i.quantidade), {s}sum({C("i.valor_total_venda")}), max(p.data)
+              FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
+              WHERE p.id = {id} AND {NotCancelled} GROUP BY p.cliente_id, i.produto_id
+              ON CONFLICT (cliente_id, produto_id) DO UPDATE SET
+                quantidade = venda_cliente_produto.quantidade + excluded.quantidade,
+                valor_centavos = venda_cliente_produto.valor_centavos + excluded.valor_centavos,
+                ultima_compra = {ultima};
+            {ClienteWindow(sql, "r.dias", $"{NotCancelled} AND p.id = {id}", s)}
+            {ProdutoRows(sql, "r.dias", $"{NotCancelled} AND p.id = {id}", s, upsert: true)}
             DELETE FROM ranking_produto WHERE quantidade = 0;
-            {MonthRow(sql, month.Year, month.Month, $"p.id = {id}", signText)}
+            {MonthRow(sql, month.Year, month.Month, $"p.id = {id}", s)}
+            """, cancellationToken);
+    }
+
+    private async Task ApplyMonthAsync(SapDbContext db, Pedido pedido, int sign, CancellationToken cancellationToken)
+    {
+        var sql = new SapSql(db);
+        var month = calendar.DateOf(pedido.Data);
+        await sql.ExecuteAsync(MonthRow(sql, month.Year, month.Month, $"p.id = {sql.P(pedido.Id)}", sign < 0 ? "-" : ""), cancellationToken);
+    }
+
+    /// <summary>
+    /// After a pedido of the cliente changed: rows that fell to zero go; the last purchase of each produto the pedido
+    /// had is looked up again (newest first, by index: a few pedidos back at most); the first and last pedido and
+    /// the distinct-produto counts are recounted from the cliente's own rows.
+    /// </summary>
+    private static async Task SettleClienteAsync(SapDbContext db, long clienteId, IReadOnlyList<long> produtosAntes, CancellationToken cancellationToken)
+    {
+        var sql = new SapSql(db);
+        var c = sql.P(clienteId);
+        string Newest(string column, string order) =>
+            $"(SELECT {column} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
+        var ultima = produtosAntes.Count == 0 ? "" : $"""
+            UPDATE venda_cliente_produto SET ultima_compra = (
+                SELECT p.data FROM pedido p
+                WHERE p.cliente_id = {c} AND {NotCancelled}
+                  AND EXISTS (SELECT 1 FROM item_pedido i WHERE i.pedido_id = p.id AND i.produto_id = venda_cliente_produto.produto_id)
+                ORDER BY p.data DESC LIMIT 1)
+            WHERE cliente_id = {c} AND produto_id IN ({string.Join(", ", produtosAntes.Select(p => sql.P(p)))});
+            """;
+        await sql.ExecuteAsync($"""
+            DELETE FROM venda_cliente_produto WHERE cliente_id = {c} AND quantidade = 0;
+            {ultima}
+            DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
+            UPDATE venda_cliente SET
+              produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = {c}),
+              primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},
+              ultimo_pedido_id = {Newest("p.id", "p.data DESC, p.id")}
+            WHERE cliente_id = {c};
+            UPDATE venda_cliente SET
+              primeira_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.primeiro_pedido_id),
+              ultima_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id),
+              valor_ultima_compra_centavos = (SELECT {sql.Cents("p.valor_total")} FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id)
+            WHERE cliente_id = {c};
+            DELETE FROM ranking_cliente WHERE cliente_id = {c} AND pedidos = 0;
+            UPDATE ranking_cliente SET produtos = (
+                SELECT count(*) FROM venda_cliente_produto cp JOIN ranking_periodo r ON r.dias = ranking_cliente.dias
+                WHERE cp.cliente_id = {c} AND (r.inicio IS NULL OR cp.ultima_compra >= r.inicio))
+            WHERE cliente_id = {c};
             """, cancellationToken);
     }
 

@@ -12,12 +12,11 @@ public sealed class HotEntries(CacheOptions options, TimeProvider clock)
 
     public int Count => entries.Count;
 
-    /// <summary>The last answer of a cache key while a refresh of it is under way (it stands in meanwhile).</summary>
-    public CachedResponse? Refreshing(string cacheKey) =>
-        entries.TryGetValue(cacheKey, out var entry) && entry.Refreshing ? entry.Last : null;
+    /// <summary>What stands in for a cache key while a refresh of it is under way, if anything.</summary>
+    internal CachedResponse? StandIn(string cacheKey) => entries.TryGetValue(cacheKey, out var entry) ? entry.StandIn : null;
 
-    public void Served(string cacheKey, string endpoint, string key, IReadOnlyList<string> tags, int ttlSeconds,
-        Func<CancellationToken, Task<object>> compute, CachedResponse response)
+    internal void Served(string cacheKey, string endpoint, string key, IReadOnlyList<string> tags, int ttlSeconds,
+        Func<CancellationToken, Task<object>> compute, HotAnswer? answer)
     {
         if (!entries.TryGetValue(cacheKey, out var entry))
         {
@@ -30,7 +29,7 @@ public sealed class HotEntries(CacheOptions options, TimeProvider clock)
         }
 
         entry.Compute = compute;
-        entry.Last = response;
+        entry.Last = answer;
         entry.LastRead = clock.GetTimestamp();
     }
 

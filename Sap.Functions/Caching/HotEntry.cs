@@ -1,12 +1,13 @@
 namespace Sap.Functions.Caching;
 
 /// <summary>
-/// A cached read this instance served lately: how to compute it again, what it answered last, and whether a
-/// refresh of it is under way (reads then get <see cref="Last"/> instead of waiting).
+/// A cached read this instance served lately: how to compute it again, what it answered last (and as of which
+/// local invalidation), and what stands in for it while a refresh of it is under way.
 /// </summary>
 internal sealed class HotEntry(string cacheKey, string endpoint, string key, IReadOnlyList<string> tags, int ttlSeconds)
 {
     private int refreshing;
+    private CachedResponse? standIn;
 
     public string Endpoint { get; } = endpoint;
 
@@ -21,13 +22,23 @@ internal sealed class HotEntry(string cacheKey, string endpoint, string key, IRe
 
     public Func<CancellationToken, Task<object>>? Compute { get; set; }
 
-    public CachedResponse? Last { get; set; }
+    /// <summary>The last answer, with the number of local invalidations that had happened before it was fetched.</summary>
+    public HotAnswer? Last { get; set; }
 
     public long LastRead { get; set; }
 
-    public bool Refreshing => Volatile.Read(ref refreshing) > 0;
+    /// <summary>The answer to serve while refreshing; null when not refreshing or when no answer may stand in.</summary>
+    public CachedResponse? StandIn => Volatile.Read(ref refreshing) > 0 ? Volatile.Read(ref standIn) : null;
 
-    public void BeginRefresh() => Interlocked.Increment(ref refreshing);
+    /// <summary>Starts a refresh; <paramref name="answer"/> stands in meanwhile (null: readers wait for the refresh).</summary>
+    public void BeginRefresh(CachedResponse? answer)
+    {
+        Volatile.Write(ref standIn, answer);
+        Interlocked.Increment(ref refreshing);
+    }
 
     public void EndRefresh() => Interlocked.Decrement(ref refreshing);
 }
+
+/// <summary>An answer and the count of local invalidations that preceded fetching it.</summary>
+internal sealed record HotAnswer(CachedResponse Response, long Sequence);

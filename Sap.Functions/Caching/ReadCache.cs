@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Events;
@@ -24,10 +23,13 @@ public sealed partial class ReadCache(
     IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, SapMetrics metrics,
     HotEntries hot, RefreshQueue refreshes, ILogger<ReadCache> logger)
 {
-    // Local invalidations in order, and the last one of each tag: a computation that started before an
-    // invalidation of one of its tags may have read the old rows, so it answers its caller but is not cached.
+    // Local invalidations are numbered twice. When one starts: a computation that started before an invalidation of
+    // one of its tags may have read the old rows, so it answers its caller but is not cached. When one has removed
+    // its entries: an answer fetched before that may not stand in for the entry during a later refresh.
     private readonly ConcurrentDictionary<string, long> invalidatedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> removedAt = new(StringComparer.Ordinal);
     private long invalidations;
+    private long removals;
 
     public bool Enabled => options.Enabled;
 
@@ -39,21 +41,23 @@ public sealed partial class ReadCache(
     {
         if (!options.Enabled)
         {
-            return (Serialize(await compute(cancellationToken)), false);
+            return (Serialize(await compute(cancellationToken), compress: false), false);
         }
 
         var cacheKey = $"{endpoint}:{key}";
-        if (hot.Refreshing(cacheKey) is { } standIn)
+        if (hot.StandIn(cacheKey) is { } standIn)
         {
             stats.Read(endpoint, hit: true);
             metrics.CacheOperations.WithLabels("get", "stale").Inc();
             return (standIn, true);
         }
 
-        var (response, computed) = await FetchAsync(cacheKey, key, tags, ttlSeconds, compute, cancellationToken);
+        var sequence = Interlocked.Read(ref removals);
+        var (response, computed, overtaken) = await FetchAsync(cacheKey, key, tags, ttlSeconds, compute, cancellationToken);
         stats.Read(endpoint, hit: !computed);
         metrics.CacheOperations.WithLabels("get", computed ? "miss" : "hit").Inc();
-        hot.Served(cacheKey, endpoint, key, tags, ttlSeconds, compute, response);
+        // An answer overtaken by an invalidation is never a stand-in for later readers.
+        hot.Served(cacheKey, endpoint, key, tags, ttlSeconds, compute, overtaken ? null : new HotAnswer(response, sequence));
         return (response, !computed);
     }
 
@@ -127,7 +131,9 @@ public sealed partial class ReadCache(
         var entries = hot.Tagged(tags);
         foreach (var entry in entries)
         {
-            entry.BeginRefresh();
+            // The last answer may stand in only if it was fetched after every earlier removal of its tags.
+            var previous = entry.Tags.Max(t => removedAt.GetValueOrDefault(t));
+            entry.BeginRefresh(entry.Last is { } last && last.Sequence >= previous ? last.Response : null);
         }
 
         var sequence = Interlocked.Increment(ref invalidations);
@@ -150,6 +156,12 @@ public sealed partial class ReadCache(
             }
 
             metrics.CacheOperations.WithLabels("invalidate", "success").Inc();
+            var removal = Interlocked.Increment(ref removals);
+            foreach (var tag in tags)
+            {
+                removedAt[tag] = removal;
+            }
+
             foreach (var entry in entries)
             {
                 started++;
@@ -172,8 +184,9 @@ public sealed partial class ReadCache(
         {
             if (entry.Compute is { } compute)
             {
-                var (response, computed) = await FetchAsync(entry.CacheKey, entry.Key, entry.Tags, entry.TtlSeconds, compute, cancellationToken);
-                entry.Last = response;
+                var sequence = Interlocked.Read(ref removals);
+                var (response, computed, overtaken) = await FetchAsync(entry.CacheKey, entry.Key, entry.Tags, entry.TtlSeconds, compute, cancellationToken);
+                entry.Last = overtaken ? null : new HotAnswer(response, sequence);
                 metrics.CacheOperations.WithLabels("refresh", computed ? "success" : "shared").Inc();
             }
         }
@@ -189,7 +202,7 @@ public sealed partial class ReadCache(
         }
     }
 
-    private async Task<(CachedResponse Response, bool Computed)> FetchAsync(
+    private async Task<(CachedResponse Response, bool Computed, bool Overtaken)> FetchAsync(
         string cacheKey, string key, IReadOnlyList<string> tags, int ttlSeconds, Func<CancellationToken, Task<object>> compute,
         CancellationToken cancellationToken)
     {
@@ -203,7 +216,9 @@ public sealed partial class ReadCache(
                 {
                     computed = true;
                     var started = Interlocked.Read(ref invalidations);
-                    var fresh = Serialize(await compute(ct));
+                    var commands = SqlCommandTally.Start();
+                    var fresh = Serialize(await compute(ct), compress: true);
+                    metrics.CacheComputationSql.Observe(commands.Value);
                     await hook.ComputedAsync(key, ct);
                     overtaken = tags.Any(t => invalidatedAt.TryGetValue(t, out var at) && at > started);
                     return fresh;
@@ -221,7 +236,7 @@ public sealed partial class ReadCache(
                 metrics.CacheOperations.WithLabels("set", "success").Inc();
             }
 
-            return (response, computed);
+            return (response, computed, overtaken);
         }
         catch when (computed)
         {
@@ -230,11 +245,9 @@ public sealed partial class ReadCache(
         }
     }
 
-    private static CachedResponse Serialize(object value)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), SapJson.Options);
-        return new CachedResponse(body, $"\"{Convert.ToHexString(SHA256.HashData(body), 0, 16)}\"");
-    }
+    /// <summary>The response's bytes; compressed too when it is to be cached (compressing once pays for itself on the hits).</summary>
+    private static CachedResponse Serialize(object value, bool compress) =>
+        CachedResponse.Of(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), SapJson.Options), compress);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed ({Error}); it is recomputed on its next read")]
     private static partial void LogRefreshFailed(ILogger logger, string endpoint, string error);

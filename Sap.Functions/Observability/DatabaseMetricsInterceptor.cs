@@ -9,6 +9,7 @@ public sealed class DatabaseMetricsInterceptor(SapMetrics metrics) : DbCommandIn
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
         metrics.DatabaseQueries.WithLabels(Operation(result.CommandText)).Inc();
+        SqlCommandTally.Count();
         return result;
     }
 

@@ -21,6 +21,8 @@ public sealed class SapMetrics
             new HistogramConfiguration { LabelNames = ["module", "operation"] });
         DatabaseQueries = factory.CreateCounter("database_queries_total", "SQL commands sent to the database.", "operation");
         CacheOperations = factory.CreateCounter("cache_operations_total", "Cache operations by outcome.", "operation", "result");
+        CacheComputationSql = factory.CreateHistogram("cache_computation_sql_commands", "SQL commands per cached read computed (a miss or a refresh).",
+            new HistogramConfiguration { Buckets = [0, 1, 2, 3, 4, 6, 10] });
         EventsProcessed = factory.CreateCounter("events_processed_total", "Queue events handled.", "type", "result");
         InvalidationLag = factory.CreateHistogram("event_invalidation_lag_seconds", "From an event's time to its invalidation done.",
             new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] });
@@ -43,6 +45,8 @@ public sealed class SapMetrics
     public Counter DatabaseQueries { get; }
 
     public Counter CacheOperations { get; }
+
+    public Histogram CacheComputationSql { get; }
 
     public Counter EventsProcessed { get; }
 

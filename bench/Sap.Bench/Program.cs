@@ -11,9 +11,27 @@ using Microsoft.IdentityModel.Tokens;
 
 // Sap's load generator: closed-loop HTTP/1.1 keep-alive clients (like wrk), latencies in an HdrHistogram,
 // SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
-// Usage: Sap.Bench <cold|warm|mixed> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3]
+// Usage: Sap.Bench <cold|warm|mixed|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3]
 var options = Options.Parse(args);
 var token = Token(options);
+if (options.Group == "token")
+{
+    // For the shell: an ADMIN token signed with the run's key.
+    Console.WriteLine(token);
+    return 0;
+}
+
+if (options.Group == "paths")
+{
+    // For the shell: every read of the cold group, "name<TAB>path", one per line.
+    var reads = Scenarios.For("cold", JsonNode.Parse(await File.ReadAllTextAsync(options.Fixture))!).Where(s => s.Name != "health");
+    foreach (var read in reads)
+    {
+        Console.WriteLine($"{read.Name}\t{read.Next(new Random(1)).Path}");
+    }
+
+    return 0;
+}
 using var handler = new SocketsHttpHandler
 {
     MaxConnectionsPerServer = options.Connections * 2,
@@ -23,12 +41,24 @@ using var handler = new SocketsHttpHandler
 };
 using var client = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+// Like a browser: gzip accepted. Bodies are read as bytes and not decompressed (wrk does the same).
+client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+// The freshness checks read the JSON, so they decompress.
+using var reader = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.GZip, UseProxy = false })
+{
+    BaseAddress = new Uri(options.Url),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 var fixture = JsonNode.Parse(await File.ReadAllTextAsync(options.Fixture))!;
 var scenarios = Scenarios.For(options.Group, fixture);
 var results = new List<Result>();
+// Warm reads are measured in slices alternating with /api/health, so that both see the same machine: on a shared
+// host the same load runs ±25 % faster or slower from one minute to the next.
+var baseline = options.Group == "warm" ? scenarios.Single(s => s.Name == "health") : null;
 foreach (var scenario in scenarios)
 {
-    var result = await Runner.RunAsync(client, scenario, options);
+    var result = await Runner.RunAsync(client, reader, scenario, options, scenario == baseline ? null : baseline);
     results.Add(result);
     Console.WriteLine(result.Line());
 }
@@ -157,22 +187,27 @@ internal sealed class Zipf
 internal sealed record Result(
     string Scenario, long Requests, long Errors, double Rps, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
     double? SqlPerRequest, double? HitRatio, double? SqlPerComputation, double? StaleShare, long Refreshes, double? FreshnessP99Ms,
-    double? ClienteFreshnessP99Ms, double? SharedFreshnessP99Ms, long FreshnessSamples)
+    double? ClienteFreshnessP99Ms, double? SharedFreshnessP99Ms, long FreshnessSamples, double? BaselineRps = null, long Computations = 0,
+    long ComputationsOverThree = 0)
 {
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Scenario,-30} {Rps,9:0} req/s  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms (cliente {ClienteFreshnessP99Ms:0}, dashboard {SharedFreshnessP99Ms:0}; {FreshnessSamples} samples)" : "")}");
+        $"{Scenario,-30} {Rps,9:0} req/s{(BaselineRps is { } b ? $" ({Rps / b,4:P0} of health {b:0})" : "")}  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms (cliente {ClienteFreshnessP99Ms:0}, dashboard {SharedFreshnessP99Ms:0}; {FreshnessSamples} samples)" : "")}");
 
     public static string Markdown(IEnumerable<Result> results)
     {
-        var text = new StringBuilder("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | of which stale | SQL per miss or refresh | refreshes | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var text = new StringBuilder("| scenario | req/s | health req/s (paired) | vs health | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | of which stale | computations (miss or refresh) | SQL per computation | computations over 3 SQL | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Rps:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {N(r.SqlPerRequest)} | {P(r.HitRatio)} | {P(r.StaleShare)} | {N(r.SqlPerComputation)} | {r.Refreshes} | {r.FreshnessP99Ms?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} |\n");
+                $"| {r.Scenario} | {r.Rps:0} | {r.BaselineRps?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} | {P(r.Rps / r.BaselineRps)} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {N(r.SqlPerRequest)} | {P(r.HitRatio)} | {P(r.StaleShare)} | {r.Computations} | {N(r.SqlPerComputation)} | {r.ComputationsOverThree} | {Freshness(r)} |\n");
         }
 
         return text.ToString();
     }
+
+    private static string Freshness(Result r) => r.FreshnessP99Ms is { } f
+        ? string.Create(CultureInfo.InvariantCulture, $"{f:0} (cliente {r.ClienteFreshnessP99Ms:0}, dashboard {r.SharedFreshnessP99Ms:0}; {r.FreshnessSamples} samples)")
+        : "-";
 
     private static string N(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
 
@@ -181,16 +216,36 @@ internal sealed record Result(
 
 internal static class Runner
 {
-    public static async Task<Result> RunAsync(HttpClient client, Scenario scenario, Options options)
+    private const int Slices = 5;
+
+    public static async Task<Result> RunAsync(HttpClient client, HttpClient reader, Scenario scenario, Options options, Scenario? baseline)
     {
         await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), null, null);
         var before = await MetricsAsync(client);
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Hours(1), 3);
-        var freshness = scenario.Mixed ? new Freshness(client) : null;
+        var freshness = scenario.Mixed ? new Freshness(reader) : null;
         freshness?.Start();
-        var clock = Stopwatch.StartNew();
-        var (requests, errors) = await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Seconds), histogram, freshness);
-        var elapsed = clock.Elapsed;
+        long requests = 0, errors = 0, baselineRequests = 0;
+        var elapsed = TimeSpan.Zero;
+        var baselineElapsed = TimeSpan.Zero;
+        var slices = baseline is null ? 1 : Slices;
+        var slice = TimeSpan.FromSeconds((double)options.Seconds / slices);
+        for (var i = 0; i < slices; i++)
+        {
+            if (baseline is not null)
+            {
+                var baselineClock = Stopwatch.StartNew();
+                baselineRequests += (await LoadAsync(client, baseline, options.Connections, slice, null, null)).Requests;
+                baselineElapsed += baselineClock.Elapsed;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var (n, failed) = await LoadAsync(client, scenario, options.Connections, slice, histogram, freshness);
+            elapsed += clock.Elapsed;
+            requests += n;
+            errors += failed;
+        }
+
         if (freshness is not null)
         {
             await freshness.DrainAsync();
@@ -202,16 +257,19 @@ internal static class Runner
         var hits = Delta("cache_get_hit") + Delta("cache_get_stale");
         var misses = Delta("cache_get_miss");
         var refreshes = Delta("cache_refresh_success");
+        var computations = Delta("computations");
         // The scrapes themselves: one SQL command (the outbox count) each.
         var sqlPerRequest = requests > 0 ? Math.Max(0, sql - 1) / requests : 0;
         double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond;
         return new Result(scenario.Name, requests, errors, requests / elapsed.TotalSeconds, Ms(50), Ms(95), Ms(99),
             histogram.GetMaxValue() / (double)TimeSpan.TicksPerMillisecond, sqlPerRequest,
             hits + misses > 0 ? hits / (hits + misses) : null,
-            misses + refreshes > 0 ? Math.Max(0, sql - 1) / (misses + refreshes) : null,
+            computations > 0 ? Delta("computation_sql") / computations : null,
             hits + misses > 0 ? Delta("cache_get_stale") / (hits + misses) : null,
             (long)refreshes,
-            freshness?.P99Ms, freshness?.ClienteP99Ms, freshness?.SharedP99Ms, freshness?.Samples ?? 0);
+            freshness?.P99Ms, freshness?.ClienteP99Ms, freshness?.SharedP99Ms, freshness?.Samples ?? 0,
+            baseline is null ? null : baselineRequests / baselineElapsed.TotalSeconds,
+            (long)computations, (long)(computations - Delta("computations_le3")));
     }
 
     private static async Task<(long Requests, long Errors)> LoadAsync(
@@ -222,6 +280,7 @@ internal static class Runner
         await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
             var random = new Random(worker * 7919);
+            var buffer = new byte[64 * 1024];
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 var (method, path, body) = scenario.Next(random);
@@ -234,8 +293,8 @@ internal static class Runner
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.SendAsync(request);
-                    var payload = await response.Content.ReadAsByteArrayAsync();
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    var payload = method == HttpMethod.Post ? await response.Content.ReadAsByteArrayAsync() : await DrainAsync(response, buffer);
                     histogram?.RecordValue(Stopwatch.GetElapsedTime(started).Ticks);
                     if ((int)response.StatusCode >= 400)
                     {
@@ -255,6 +314,17 @@ internal static class Runner
             }
         })));
         return (requests, errors);
+    }
+
+    /// <summary>Reads a body to its end into a reused buffer (a load generator should not spend its cores on garbage).</summary>
+    private static async Task<byte[]> DrainAsync(HttpResponseMessage response, byte[] buffer)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        while (await body.ReadAsync(buffer) > 0)
+        {
+        }
+
+        return [];
     }
 
     /// <summary>Sums of the counters the report needs, from the Prometheus text.</summary>
@@ -277,6 +347,9 @@ internal static class Runner
                 : name.StartsWith("cache_operations_total{operation=\"get\",result=\"miss\"}", StringComparison.Ordinal) ? "cache_get_miss"
                 : name.StartsWith("cache_operations_total{operation=\"get\",result=\"stale\"}", StringComparison.Ordinal) ? "cache_get_stale"
                 : name.StartsWith("cache_operations_total{operation=\"refresh\",result=\"success\"}", StringComparison.Ordinal) ? "cache_refresh_success"
+                : name == "cache_computation_sql_commands_count" ? "computations"
+                : name == "cache_computation_sql_commands_sum" ? "computation_sql"
+                : name == "cache_computation_sql_commands_bucket{le=\"3\"}" ? "computations_le3"
                 : null;
             if (key is not null)
             {

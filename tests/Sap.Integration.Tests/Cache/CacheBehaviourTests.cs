@@ -155,6 +155,43 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
         Assert.InRange(recomputations, 1, clientes.Count / 4);
     }
 
+    [Fact]
+    public async Task Large_cached_reads_go_out_gzip_compressed_to_clients_that_accept_it_and_plain_to_others()
+    {
+        var db = await TestDatabases.MigratedPostgresAsync(postgres);
+        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "5");
+        await using var app = await stack.StartAppAsync(db, EventStack.NewDeployment());
+        const string Path = "api/vendedor/clientes";
+        var plain = (await app.GetAsync(Path, "VENDEDOR")).Ok();
+        Assert.True(plain.Body.Length > CachedResponse.CompressFrom);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path);
+        request.Headers.Authorization = new("Bearer", app.Tokens.For("VENDEDOR"));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var compressed = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.True(compressed.Length * 4 < plain.Body.Length, $"{compressed.Length} compressed bytes of {plain.Body.Length}");
+        using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(unzip);
+        Assert.Equal(plain.Body, await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+        var gzipTag = response.Headers.ETag!.Tag;
+        Assert.NotEqual(plain.Headers["ETag"], gzipTag);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, Path);
+        conditional.Headers.Authorization = new("Bearer", app.Tokens.For("VENDEDOR"));
+        conditional.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", gzipTag);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await app.SendAsync(conditional)).Status);
+
+        using var refused = new HttpRequestMessage(HttpMethod.Get, Path);
+        refused.Headers.Authorization = new("Bearer", app.Tokens.For("VENDEDOR"));
+        refused.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip;q=0, identity");
+        Assert.Equal(plain.Body, (await app.SendAsync(refused)).Ok().Body);
+    }
+
     private static async Task Until(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

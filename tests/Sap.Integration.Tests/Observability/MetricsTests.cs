@@ -55,6 +55,11 @@ public sealed partial class MetricsTests(PostgresServer postgres) : IAsyncLifeti
         // The dashboard was computed once and then hit twice (nothing changed in between).
         Assert.Equal(1, Value(metrics, """cache_operations_total{operation="get",result="miss"}"""));
         Assert.Equal(2, Value(metrics, """cache_operations_total{operation="get",result="hit"}"""));
+        // Every computation of the dashboard (the miss, then the refreshes the write caused) took its three commands.
+        var computations = Value(metrics, "cache_computation_sql_commands_count");
+        Assert.True(computations >= 2, $"{computations} computations");
+        Assert.Equal(3 * computations, Value(metrics, "cache_computation_sql_commands_sum"));
+        Assert.Equal(computations, Value(metrics, """cache_computation_sql_commands_bucket{le="3"}"""));
         Assert.Equal(1, Value(metrics, """events_processed_total{type="pedido.criado",result="success"}"""));
         Assert.Equal(1, Value(metrics, """event_invalidation_lag_seconds_count"""));
         Assert.Equal(0, Value(metrics, "outbox_pending"));
