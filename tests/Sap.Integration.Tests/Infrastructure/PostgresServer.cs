@@ -14,13 +14,25 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly SemaphoreSlim templateLock = new(1, 1);
     private string? template;
     private string? folder;
+    private readonly bool useEnvironment;
     private string? binaries;
+    private string? startSettings;
+
+    public PostgresServer()
+        : this(useEnvironment: true)
+    {
+    }
+
+    private PostgresServer(bool useEnvironment) => this.useEnvironment = useEnvironment;
 
     public string AdminConnectionString { get; private set; } = "";
 
+    /// <summary>A throwaway server of a test's own, even when <c>SAP_TEST_POSTGRES</c> is set (fault tests stop and start it).</summary>
+    public static PostgresServer OwnServer() => new(useEnvironment: false);
+
     public async ValueTask InitializeAsync()
     {
-        var external = Environment.GetEnvironmentVariable("SAP_TEST_POSTGRES");
+        var external = useEnvironment ? Environment.GetEnvironmentVariable("SAP_TEST_POSTGRES") : null;
         if (!string.IsNullOrWhiteSpace(external))
         {
             AdminConnectionString = external;
@@ -37,11 +49,20 @@ public sealed class PostgresServer : IAsyncLifetime
         var port = FreePort.Next();
         var data = Path.Combine(folder, "data");
         await RunAsPostgresAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"]);
-        var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                       "-c full_page_writes=off -c max_connections=200";
-        await RunAsPostgresAsync("pg_ctl", ["-D", data, "-o", settings, "-l", Path.Combine(folder, "server.log"), "-w", "start"]);
+        startSettings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                        "-c full_page_writes=off -c max_connections=200";
+        await StartAsync();
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
+
+    /// <summary>Starts the server again on its port after <see cref="StopAsync"/> (a throwaway server only).</summary>
+    public Task StartAsync() =>
+        RunAsPostgresAsync("pg_ctl", ["-D", DataFolder, "-o", startSettings!, "-l", Path.Combine(folder!, "server.log"), "-w", "start"]);
+
+    /// <summary>Stops the server as an operator's restart would (fast shutdown: sessions are ended, committed work is kept).</summary>
+    public Task StopAsync() => RunAsPostgresAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"]);
+
+    private string DataFolder => Path.Combine(folder ?? throw new InvalidOperationException("not a throwaway server"), "data");
 
     public async ValueTask DisposeAsync()
     {

@@ -24,6 +24,15 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     public TestTokens Tokens { get; }
 
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGKILL: the process dies at once, with whatever it was doing.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public static async Task<SelfHostProcess> StartAsync(DatabaseSettings db, IDictionary<string, string> settings, TestTokens tokens)
     {
         var port = FreePort.Next();

@@ -46,15 +46,52 @@ public abstract class ServerProcess : IAsyncLifetime
     {
         if (process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (StopsGracefully)
+            {
+                // SIGTERM: it saves and closes its port (Azurite's node process then lingers); then it is killed.
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+                {
+                    await term.WaitForExitAsync();
+                }
+
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (DateTime.UtcNow < deadline && !process.HasExited && await ListensAsync())
+                {
+                    await Task.Delay(50);
+                }
+
+                await Task.Delay(200);
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         process?.Dispose();
         process = null;
     }
 
+    /// <summary>Stopped with SIGTERM, so that it saves what it acknowledged, as the real service never loses it.</summary>
+    protected virtual bool StopsGracefully => false;
+
     protected abstract (string File, IReadOnlyList<string> Arguments) Command();
+
+    private async Task<bool> ListensAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 
     private async Task WaitForPortAsync(TimeSpan timeout)
     {

@@ -16,9 +16,6 @@ public sealed class ReadModelTests(PostgresServer postgres)
 {
     private const string Admin = "ADMIN";
 
-    private static readonly string[] Tables =
-        ["venda_cliente", "venda_cliente_produto", "ranking_cliente", "ranking_produto", "ranking_periodo", "venda_mes"];
-
     private static readonly string[] Periodos = ["todos", "ultimo_mes", "ultimos_3_meses", "ultimos_6_meses", "ultimo_ano"];
 
     private static DateOnly Today => Seed.Today;
@@ -88,9 +85,9 @@ public sealed class ReadModelTests(PostgresServer postgres)
             JsonAssert.Equal(oracle.Apuracao(month.Year, month.Month, Today), (await app.GetAsync($"api/apuracao?mes={month.Month}&ano={month.Year}", Admin)).Ok().Body);
         }
 
-        var maintained = await DumpAsync(db);
-        await RebuildAsync(db, Today);
-        Assert.Equal(await DumpAsync(db), maintained);
+        var maintained = await ReadModelDump.RowsAsync(db);
+        await ReadModelDump.RebuildAsync(db, Today);
+        Assert.Equal(await ReadModelDump.RowsAsync(db), maintained);
     }
 
     [Theory]
@@ -102,24 +99,24 @@ public sealed class ReadModelTests(PostgresServer postgres)
     {
         var db = await DemoDatabaseAsync(provider);
         var asOf = Today.AddDays(-daysLater);
-        await RebuildAsync(db, Today);
-        var rebuilt = await DumpAsync(db);
-        await RebuildAsync(db, asOf);
-        Assert.NotEqual(rebuilt, await DumpAsync(db));
+        await ReadModelDump.RebuildAsync(db, Today);
+        var rebuilt = await ReadModelDump.RowsAsync(db);
+        await ReadModelDump.RebuildAsync(db, asOf);
+        Assert.NotEqual(rebuilt, await ReadModelDump.RowsAsync(db));
 
         await using (var context = SapDatabase.CreateContext(db))
         {
             await new SalesReadModel(BusinessCalendar.SaoPaulo).EnsureCurrentAsync(context, Today, TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(rebuilt, await DumpAsync(db));
+        Assert.Equal(rebuilt, await ReadModelDump.RowsAsync(db));
     }
 
     [Fact]
     public async Task A_read_of_a_dated_window_rolls_a_read_model_left_behind_by_an_earlier_day()
     {
         var db = await DemoDatabaseAsync(DatabaseProvider.Postgres);
-        await RebuildAsync(db, Today.AddDays(-10));
+        await ReadModelDump.RebuildAsync(db, Today.AddDays(-10));
         await using var app = await SapApp.StartAsync(db, new Dictionary<string, string> { ["Sap:Cache:Enabled"] = "false" });
         var oracle = await Oracle.LoadAsync(db);
 
@@ -133,13 +130,13 @@ public sealed class ReadModelTests(PostgresServer postgres)
     public async Task The_migrator_rebuilds_a_read_model_changed_behind_its_back()
     {
         var db = await DemoDatabaseAsync(DatabaseProvider.Postgres);
-        var built = await DumpAsync(db);
+        var built = await ReadModelDump.RowsAsync(db);
         await Sql.ExecuteAsync(db, "UPDATE venda_cliente SET valor_centavos = 0; DELETE FROM ranking_produto WHERE dias = 30; UPDATE venda_mes SET pedidos = 1");
 
         var result = await MigratorProcess.OkAsync(db, "rebuild-read-model");
 
         Assert.Contains("Sales read model rebuilt as of", result, StringComparison.Ordinal);
-        Assert.Equal(built, await DumpAsync(db));
+        Assert.Equal(built, await ReadModelDump.RowsAsync(db));
     }
 
     private async Task<DatabaseSettings> DemoDatabaseAsync(DatabaseProvider provider)
@@ -170,28 +167,5 @@ public sealed class ReadModelTests(PostgresServer postgres)
         return (Convert.ToInt64(row[0], CultureInfo.InvariantCulture),
             Convert.ToDecimal(row[1], CultureInfo.InvariantCulture) - Convert.ToDecimal(row[2], CultureInfo.InvariantCulture),
             row[3] is null or DBNull ? null : Convert.ToInt64(row[3], CultureInfo.InvariantCulture));
-    }
-
-    private static async Task RebuildAsync(DatabaseSettings db, DateOnly asOf)
-    {
-        await using var context = SapDatabase.CreateContext(db);
-        await new SalesReadModel(BusinessCalendar.SaoPaulo).RebuildAsync(context, asOf, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Every read-model row, as text, in key order.</summary>
-    private static async Task<List<string>> DumpAsync(DatabaseSettings db)
-    {
-        var lines = new List<string>();
-        foreach (var table in Tables)
-        {
-            var rows = await Sql.RowsAsync(db, $"SELECT * FROM {table} ORDER BY 1, 2");
-            lines.AddRange(rows.Select(r => table + ": " + string.Join('|', r.Select(v => v switch
-            {
-                DateTime d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-            }))));
-        }
-
-        return lines;
     }
 }
