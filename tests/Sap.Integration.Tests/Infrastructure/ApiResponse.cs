@@ -16,5 +16,12 @@ public sealed record ApiResponse(
         return this;
     }
 
+    /// <summary>Asserts a 201 and returns the id of what was created.</summary>
+    public long Created()
+    {
+        Assert.True(Status == HttpStatusCode.Created, $"expected 201, got {(int)Status}: {Body}");
+        return Json.GetProperty("id").GetInt64();
+    }
+
     public override string ToString() => $"{(int)Status} {Body}";
 }

@@ -24,6 +24,21 @@ public static class EventQueue
         await client.SendMessageAsync(message);
     }
 
+    /// <summary>Puts a message on the queue exactly as given (a redelivery of an event Sap published).</summary>
+    public static async Task SendRawAsync(string connection, string queue, string message)
+    {
+        var client = new QueueClient(connection, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await client.CreateIfNotExistsAsync();
+        await client.SendMessageAsync(message);
+    }
+
+    /// <summary>How many messages wait on a queue (the poison queue, for instance); 0 when it does not exist.</summary>
+    public static async Task<int> CountAsync(string connection, string queue)
+    {
+        var client = new QueueClient(connection, queue);
+        return await client.ExistsAsync() ? (await client.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+    }
+
     public static async Task WaitForInvalidationAsync(SapApp app, string source, int count = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
