@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 
 // Sap's load generator: closed-loop HTTP/1.1 keep-alive clients (like wrk), latencies in an HdrHistogram,
 // SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
-// Usage: Sap.Bench <cold|warm|mixed|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3]
+// Usage: Sap.Bench <cold|warm|mixed|soak|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
 var options = Options.Parse(args);
 var token = Token(options);
 if (options.Group == "token")
@@ -51,6 +51,11 @@ using var reader = new HttpClient(new SocketsHttpHandler { AutomaticDecompressio
 };
 reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 var fixture = JsonNode.Parse(await File.ReadAllTextAsync(options.Fixture))!;
+if (options.Group == "soak")
+{
+    return await Soak.RunAsync(client, Scenarios.For("mixed", fixture).Single(), options);
+}
+
 var scenarios = Scenarios.For(options.Group, fixture);
 var results = new List<Result>();
 // Warm reads are measured in slices alternating with /api/health, so that both see the same machine: on a shared
@@ -78,7 +83,7 @@ static string Token(Options o) => new JsonWebTokenHandler().CreateToken(new Secu
     SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(o.Key)), SecurityAlgorithms.HmacSha256),
 });
 
-internal sealed record Options(string Group, string Url, string Key, string Issuer, string Audience, string Fixture, string Out, int Connections, int Seconds, int Warmup)
+internal sealed record Options(string Group, string Url, string Key, string Issuer, string Audience, string Fixture, string Out, int Connections, int Seconds, int Warmup, int Rate)
 {
     public static Options Parse(string[] args)
     {
@@ -90,7 +95,7 @@ internal sealed record Options(string Group, string Url, string Key, string Issu
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(args[0], values["url"], values["key"], values.GetValueOrDefault("issuer", "sap"), values.GetValueOrDefault("audience", "sap-api"),
-            values["fixture"], values["out"], Int("connections", 32), Int("seconds", 10), Int("warmup", 3));
+            values["fixture"], values["out"], Int("connections", 32), Int("seconds", 10), Int("warmup", 3), Int("rate", 500));
     }
 }
 
@@ -474,4 +479,107 @@ internal sealed class Freshness(HttpClient client)
 
     private async Task<long> TotalClientesAsync() =>
         JsonNode.Parse(await client.GetStringAsync("api/vendedor/dashboard"))!["resumo"]!["total_clientes"]!.GetValue<long>();
+}
+
+/// <summary>
+/// A steady load for a long time: the mixed scenario at a fixed rate (each connection sends on its own schedule and
+/// never bursts to catch up), with latency and errors reported minute by minute.
+/// </summary>
+internal static class Soak
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task<int> RunAsync(HttpClient client, Scenario scenario, Options options)
+    {
+        var minutes = (options.Seconds + 59) / 60;
+        var histograms = Enumerable.Range(0, minutes).Select(_ => new LongConcurrentHistogram(1, TimeStamp.Hours(1), 3)).ToArray();
+        var requests = new long[minutes];
+        var errors = new long[minutes];
+        var period = TimeSpan.FromSeconds((double)options.Connections / options.Rate);
+        var start = Stopwatch.GetTimestamp();
+        var end = TimeSpan.FromSeconds(options.Seconds);
+        var reporter = Task.Run(async () =>
+        {
+            for (var minute = 0; minute < minutes; minute++)
+            {
+                var due = TimeSpan.FromMinutes(minute + 1) - Stopwatch.GetElapsedTime(start);
+                await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+                await Task.Delay(TimeSpan.FromSeconds(1)); // the minute's last answers
+                Console.WriteLine(Line(minute, histograms[minute], Interlocked.Read(ref requests[minute]), Interlocked.Read(ref errors[minute])));
+            }
+        });
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker * 104729);
+            var buffer = new byte[64 * 1024];
+            var next = period * worker / options.Connections;
+            while (next < end)
+            {
+                var wait = next - Stopwatch.GetElapsedTime(start);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                var (method, path, body) = scenario.Next(random);
+                using var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var minute = Math.Min(minutes - 1, (int)(Stopwatch.GetElapsedTime(start).TotalMinutes));
+                try
+                {
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    await using (var stream = await response.Content.ReadAsStreamAsync())
+                    {
+                        while (await stream.ReadAsync(buffer) > 0)
+                        {
+                        }
+                    }
+
+                    if ((int)response.StatusCode >= 400)
+                    {
+                        Interlocked.Increment(ref errors[minute]);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors[minute]);
+                }
+
+                histograms[minute].RecordValue(Stopwatch.GetElapsedTime(started).Ticks);
+                Interlocked.Increment(ref requests[minute]);
+                // The next slot on this connection's schedule; one missed while waiting is skipped, not made up.
+                var now = Stopwatch.GetElapsedTime(start);
+                do
+                {
+                    next += period;
+                }
+                while (next < now);
+            }
+        })));
+        await reporter;
+        var rows = Enumerable.Range(0, minutes).Select(m => new
+        {
+            minute = m + 1,
+            requests = requests[m],
+            errors = errors[m],
+            rps = requests[m] / 60.0,
+            p50_ms = Ms(histograms[m], 50),
+            p99_ms = Ms(histograms[m], 99),
+            max_ms = histograms[m].GetMaxValue() / (double)TimeSpan.TicksPerMillisecond,
+        }).ToList();
+        Directory.CreateDirectory(options.Out);
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "soak.json"), JsonSerializer.Serialize(rows, Indented));
+        return errors.Sum() > 0 ? 1 : 0;
+    }
+
+    private static double Ms(LongConcurrentHistogram histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond;
+
+    private static string Line(int minute, LongConcurrentHistogram histogram, long requests, long errors) => string.Create(CultureInfo.InvariantCulture,
+        $"minute {minute + 1,2}: {requests,7} requests ({requests / 60.0,6:0} req/s)  errors {errors}  p50 {Ms(histogram, 50),7:0.00} ms  p99 {Ms(histogram, 99),8:0.00} ms");
 }
