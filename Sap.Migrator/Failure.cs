@@ -4,6 +4,7 @@ using Npgsql;
 using Sap.Domain;
 using Sap.Domain.Data;
 using Sap.Domain.DemoData;
+using Sap.Migrator.Schema;
 
 namespace Sap.Migrator;
 
@@ -25,6 +26,8 @@ internal static class Failure
             {
                 case UsageException or InvalidSettingsException:
                     return (BadUsage, e.Message);
+                case MigrationFailedException { InnerException: { } cause }:
+                    return (Failed, $"{e.Message}: {Describe(cause, settings).Line}");
                 case PostgresException pg when pg.SqlState is "28P01" or "28000":
                     return (Failed, $"PostgreSQL at {where} refused the credentials ({pg.MessageText})");
                 case PostgresException { SqlState: "3D000" } pg:

@@ -7,11 +7,11 @@ namespace Sap.Migrator;
 
 internal static class MigratorHostingExtensions
 {
-    /// <summary>The commands, writing results to stdout and progress to stderr.</summary>
-    public static IHostApplicationBuilder AddMigratorCommands(this IHostApplicationBuilder builder)
+    /// <summary>The commands, writing results to <paramref name="output"/> and progress to <paramref name="progress"/>.</summary>
+    public static IHostApplicationBuilder AddMigratorCommands(this IHostApplicationBuilder builder, TextWriter output, TextWriter progress)
     {
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationCommands>(sp, Console.Out));
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoDataCommand>(sp, Console.Out, Console.Error));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationCommands>(sp, output));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoDataCommand>(sp, output, progress));
         return builder;
     }
 }

@@ -26,17 +26,21 @@ public static class SapDatabase
     }
 
     /// <summary>A context of the provider's own type, so that its migrations are the ones EF sees.</summary>
-    public static SapDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
-    {
-        DatabaseProvider.Postgres => new PostgresSapDbContext(Options<PostgresSapDbContext>(settings)),
-        _ => new SqliteSapDbContext(Options<SqliteSapDbContext>(settings)),
-    };
+    /// <param name="settings">The provider and connection string.</param>
+    /// <param name="configure">Options added after Sap's own; only code passes them (the migrator's tests do).</param>
+    public static SapDbContext CreateContext(DatabaseSettings settings, Action<DbContextOptionsBuilder>? configure = null) =>
+        settings.Provider switch
+        {
+            DatabaseProvider.Postgres => new PostgresSapDbContext(Options<PostgresSapDbContext>(settings, configure)),
+            _ => new SqliteSapDbContext(Options<SqliteSapDbContext>(settings, configure)),
+        };
 
-    public static DbContextOptions<TContext> Options<TContext>(DatabaseSettings settings)
+    public static DbContextOptions<TContext> Options<TContext>(DatabaseSettings settings, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : SapDbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
         Configure(builder, settings);
+        configure?.Invoke(builder);
         return builder.Options;
     }
 

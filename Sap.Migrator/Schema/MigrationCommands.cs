@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -9,13 +10,18 @@ using Sap.Domain.Time;
 namespace Sap.Migrator.Schema;
 
 /// <summary>migrate, rollback, status and script, over EF's migrator for the configured provider.</summary>
-internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalendar calendar, TimeProvider clock, TextWriter output)
+internal sealed class MigrationCommands(
+    DatabaseSettings settings,
+    BusinessCalendar calendar,
+    TimeProvider clock,
+    IEnumerable<ConfigureSchemaContext> contextOptions,
+    TextWriter output)
 {
     private const string ReadModelMigration = "_SalesReadModel";
 
     public async Task MigrateAsync(string? to, CancellationToken cancellationToken)
     {
-        await using var db = SapDatabase.CreateContext(settings);
+        await using var db = Open();
         var target = to is null ? null : Resolve(db, to);
         await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
@@ -29,7 +35,23 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
             .Where(m => !applied.Contains(m, StringComparer.Ordinal))
             .TakeWhile((m, _) => target is null || string.CompareOrdinal(m, target) <= 0)
             .ToList();
-        await db.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
+        try
+        {
+            await db.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // EF applies each migration in a transaction of its own: the first one still pending is the one that failed.
+            var nowApplied = await AppliedOrNullAsync(db, cancellationToken);
+            var failed = nowApplied is null ? null : toApply.FirstOrDefault(m => !nowApplied.Contains(m));
+            if (failed is null)
+            {
+                throw;
+            }
+
+            throw new MigrationFailedException(failed, e);
+        }
+
         await output.WriteLineAsync(toApply.Count == 0
             ? "Nothing to apply: the database is up to date."
             : $"Applied {toApply.Count}: {string.Join(", ", toApply)}");
@@ -45,7 +67,7 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
     /// <summary>Recomputes the sales read model from the pedidos (ADR 7), after rows were changed outside Sap.</summary>
     public async Task RebuildReadModelAsync(CancellationToken cancellationToken)
     {
-        await using var db = SapDatabase.CreateContext(settings);
+        await using var db = Open();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         if (pending > 0)
         {
@@ -61,7 +83,7 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
 
     public async Task RollbackAsync(string to, CancellationToken cancellationToken)
     {
-        await using var db = SapDatabase.CreateContext(settings);
+        await using var db = Open();
         var target = Resolve(db, to);
         await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
@@ -86,7 +108,7 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
 
     public async Task StatusAsync(CancellationToken cancellationToken)
     {
-        await using var db = SapDatabase.CreateContext(settings);
+        await using var db = Open();
         var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var all = db.Database.GetMigrations().ToList();
@@ -108,7 +130,7 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
 
     public async Task ScriptAsync(string? from, string? to, bool idempotent, string? outputFile, CancellationToken cancellationToken)
     {
-        await using var db = SapDatabase.CreateContext(settings);
+        await using var db = Open();
         var options = idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default;
         string sql;
         try
@@ -128,6 +150,27 @@ internal sealed class MigrationCommands(DatabaseSettings settings, BusinessCalen
         else
         {
             await File.WriteAllTextAsync(outputFile, sql, cancellationToken);
+        }
+    }
+
+    private SapDbContext Open() => SapDatabase.CreateContext(settings, options =>
+    {
+        foreach (var configure in contextOptions)
+        {
+            configure(options);
+        }
+    });
+
+    /// <summary>The applied migrations, or null when the database cannot say (it failed too).</summary>
+    private static async Task<HashSet<string>?> AppliedOrNullAsync(SapDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (DbException)
+        {
+            return null;
         }
     }
 

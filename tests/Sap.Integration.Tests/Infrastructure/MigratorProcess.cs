@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Sap.Domain.Data;
+using Sap.Migrator;
 
 namespace Sap.Integration.Tests.Infrastructure;
 
@@ -12,6 +15,23 @@ public static class MigratorProcess
 
     public static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", [Dll, .. arguments], environment, TimeSpan.FromMinutes(5));
+
+    /// <summary>
+    /// Runs it inside the test process, with the same settings, and services of the test's own added: the way to
+    /// show it a migration that only the tests carry (<see cref="TestMigrations"/>).
+    /// </summary>
+    public static async Task<ProcessResult> RunInProcessAsync(DatabaseSettings database, Action<IServiceCollection> services, params string[] arguments)
+    {
+        var settings = Environment(database).ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => s.Value);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await MigratorCommandLine.RunAsync(arguments, output, error, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            services(builder.Services);
+        }, TestContext.Current.CancellationToken);
+        return new ProcessResult(exitCode, output.ToString(), error.ToString());
+    }
 
     public static Dictionary<string, string?> Environment(DatabaseSettings database) => new()
     {
