@@ -10,6 +10,7 @@ internal sealed class MigratorArguments
         ["migrate"] = ["to"],
         ["rollback"] = ["to"],
         ["status"] = [],
+        ["unlock"] = [],
         ["script"] = ["from", "to", "idempotent", "output"],
         ["demo-data"] = ["scale", "seed", "force", "today"],
         ["rebuild-read-model"] = [],
@@ -32,7 +33,8 @@ internal sealed class MigratorArguments
         commands:
           migrate [--to <migration>]                      apply pending migrations (up to one)
           rollback --to <migration|0>                     revert to a migration; 0 empties the database
-          status                                          list applied and pending migrations
+          status                                          list applied and pending migrations (and a held lock)
+          unlock                                          remove the SQLite migration lock a killed migrator left
           script [--from X] [--to Y] [--idempotent] [--output FILE]
                                                           write the SQL of the migrations (stdout by default)
           demo-data --scale small|medium|large [--seed N] [--today YYYY-MM-DD] [--force]

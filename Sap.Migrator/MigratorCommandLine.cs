@@ -46,6 +46,7 @@ internal static class MigratorCommandLine
                 "migrate" => schema.MigrateAsync(arguments.Get("to"), cancellationToken),
                 "rollback" => schema.RollbackAsync(arguments.Required("to"), cancellationToken),
                 "status" => schema.StatusAsync(cancellationToken),
+                "unlock" => schema.UnlockAsync(cancellationToken),
                 "rebuild-read-model" => schema.RebuildReadModelAsync(cancellationToken),
                 "script" => schema.ScriptAsync(arguments.Get("from"), arguments.Get("to"), arguments.Has("idempotent"), arguments.Get("output"), cancellationToken),
                 _ => host.Services.GetRequiredService<DemoDataCommand>().RunAsync(arguments, cancellationToken),

@@ -10,7 +10,7 @@ internal static class MigratorHostingExtensions
     /// <summary>The commands, writing results to <paramref name="output"/> and progress to <paramref name="progress"/>.</summary>
     public static IHostApplicationBuilder AddMigratorCommands(this IHostApplicationBuilder builder, TextWriter output, TextWriter progress)
     {
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationCommands>(sp, output));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationCommands>(sp, output, progress));
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoDataCommand>(sp, output, progress));
         return builder;
     }

@@ -9,13 +9,14 @@ using Sap.Domain.Time;
 
 namespace Sap.Migrator.Schema;
 
-/// <summary>migrate, rollback, status and script, over EF's migrator for the configured provider.</summary>
+/// <summary>migrate, rollback, status, unlock and script, over EF's migrator for the configured provider.</summary>
 internal sealed class MigrationCommands(
     DatabaseSettings settings,
     BusinessCalendar calendar,
     TimeProvider clock,
     IEnumerable<ConfigureSchemaContext> contextOptions,
-    TextWriter output)
+    TextWriter output,
+    TextWriter progress)
 {
     private const string ReadModelMigration = "_SalesReadModel";
 
@@ -24,7 +25,7 @@ internal sealed class MigrationCommands(
         await using var db = Open();
         var target = to is null ? null : Resolve(db, to);
         await CreateDatabaseIfMissingAsync(db, cancellationToken);
-        await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
+        await using var guard = await LockAsync(db, cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         if (target is not null && applied.Contains(target, StringComparer.Ordinal) && target != applied[^1])
         {
@@ -85,7 +86,7 @@ internal sealed class MigrationCommands(
     {
         await using var db = Open();
         var target = Resolve(db, to);
-        await using var guard = await MigrationLock.AcquireAsync(settings, cancellationToken);
+        await using var guard = await LockAsync(db, cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         if (target != Migration.InitialDatabase && !applied.Contains(target, StringComparer.Ordinal))
         {
@@ -113,6 +114,12 @@ internal sealed class MigrationCommands(
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var all = db.Database.GetMigrations().ToList();
         await output.WriteLineAsync($"Database: {settings}{(exists ? "" : " — does not exist yet; `migrate` creates it")}");
+        if (exists && settings.Provider == DatabaseProvider.Sqlite && await SqliteLockRow.TakenAtAsync(db, cancellationToken) is { } takenAt)
+        {
+            await output.WriteLineAsync(
+                $"Migration lock: held since {SqliteLockRow.Describe(takenAt)} ({SqliteLockRow.Table}); if no migrator is running, `unlock` removes it");
+        }
+
         foreach (var migration in all)
         {
             await output.WriteLineAsync($"  {(applied.Contains(migration) ? "applied" : "pending")}  {migration}");
@@ -126,6 +133,24 @@ internal sealed class MigrationCommands(
 
         var pending = all.Count(m => !applied.Contains(m));
         await output.WriteLineAsync($"{all.Count - pending} applied, {pending} pending");
+    }
+
+    /// <summary>Removes a SQLite lock row that a killed migrator left behind; PostgreSQL's locks end with their session.</summary>
+    public async Task UnlockAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            await output.WriteLineAsync(
+                "Nothing to unlock: on PostgreSQL the migration locks belong to a session, and the server releases them when it ends.");
+            return;
+        }
+
+        await using var db = Open();
+        var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
+        var takenAt = exists ? await SqliteLockRow.RemoveAsync(db, cancellationToken) : null;
+        await output.WriteLineAsync(takenAt is null
+            ? "Nothing to unlock: no migration lock is held."
+            : $"Removed the migration lock taken {SqliteLockRow.Describe(takenAt)} from {SqliteLockRow.Table}.");
     }
 
     public async Task ScriptAsync(string? from, string? to, bool idempotent, string? outputFile, CancellationToken cancellationToken)
@@ -160,6 +185,20 @@ internal sealed class MigrationCommands(
             configure(options);
         }
     });
+
+    /// <summary>
+    /// PostgreSQL: the advisory lock for the whole command. SQLite: EF's own lock row, waited for a short while and
+    /// reported if a killed migrator left it (EF itself would wait for it without end).
+    /// </summary>
+    private async Task<MigrationLock> LockAsync(SapDbContext db, CancellationToken cancellationToken)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            await SqliteLockRow.WaitUntilReleasedAsync(db, settings, progress, clock, cancellationToken);
+        }
+
+        return await MigrationLock.AcquireAsync(settings, cancellationToken);
+    }
 
     /// <summary>The applied migrations, or null when the database cannot say (it failed too).</summary>
     private static async Task<HashSet<string>?> AppliedOrNullAsync(SapDbContext db, CancellationToken cancellationToken)

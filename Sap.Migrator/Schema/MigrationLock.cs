@@ -6,7 +6,7 @@ namespace Sap.Migrator.Schema;
 /// <summary>
 /// Serialises migrators on one PostgreSQL database with a session advisory lock, held for the whole command.
 /// EF's own lock covers applying migrations, but not creating its history table, which two first runs race on.
-/// A killed process loses its session, and with it the lock. SQLite relies on EF's lock alone.
+/// A killed process loses its session, and with it the lock. SQLite relies on EF's lock (see <see cref="SqliteLockRow"/>).
 /// </summary>
 internal sealed class MigrationLock : IAsyncDisposable
 {

@@ -16,6 +16,10 @@ public static class MigratorProcess
     public static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", [Dll, .. arguments], environment, TimeSpan.FromMinutes(5));
 
+    /// <summary>Starts it without waiting, for a test that acts while it runs or kills it.</summary>
+    public static RunningProcess Start(DatabaseSettings database, params string[] arguments) =>
+        RunningProcess.Start("dotnet", [Dll, .. arguments], Environment(database));
+
     /// <summary>
     /// Runs it inside the test process, with the same settings, and services of the test's own added: the way to
     /// show it a migration that only the tests carry (<see cref="TestMigrations"/>).

@@ -12,6 +12,31 @@ public static class ProcessRunner
         TimeSpan? timeout = null,
         string? workingDirectory = null)
     {
+        using var process = Process.Start(StartInfo(fileName, arguments, environment, workingDirectory))
+            ?? throw new InvalidOperationException($"could not start {fileName}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time");
+        }
+
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How Sap's tests start a program: its output redirected, the environment given added to the test's own.</summary>
+    public static ProcessStartInfo StartInfo(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null)
+    {
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -29,20 +54,6 @@ public static class ProcessRunner
             info.Environment[key] = value;
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time");
-        }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        return info;
     }
 }
