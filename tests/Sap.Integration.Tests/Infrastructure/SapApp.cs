@@ -80,7 +80,8 @@ public sealed class SapApp : IAsyncDisposable
     }
 
     /// <summary>A write (or any call) with a JSON body, as the given roles.</summary>
-    public async Task<ApiResponse> SendJsonAsync(HttpMethod method, string path, string? json, string[] roles, string? idempotencyKey = null)
+    public async Task<ApiResponse> SendJsonAsync(
+        HttpMethod method, string path, string? json, string[] roles, string? idempotencyKey = null, string? authorization = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
@@ -88,7 +89,11 @@ public sealed class SapApp : IAsyncDisposable
             request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
 
-        if (roles.Length > 0)
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+        else if (roles.Length > 0)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(roles));
         }
