@@ -46,7 +46,20 @@ internal sealed class PublisherLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (connection is not null)
+        if (connection is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Unlocked here, not left to the session's end: a pooled connection keeps its session (and the lock) while it
+            // idles in the pool, which would refuse the lease to every other connection until the pool prunes it.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            command.Parameters.AddWithValue("key", Key);
+            await command.ExecuteScalarAsync();
+        }
+        finally
         {
             await connection.DisposeAsync();
         }
