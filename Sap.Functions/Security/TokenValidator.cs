@@ -34,7 +34,10 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key, TimeProv
         ClockSkew = ClockSkew,
     };
 
-    /// <summary>The caller of a valid token; null for anything else (missing, malformed, expired, wrongly signed …).</summary>
+    /// <summary>
+    /// The caller of a valid token; null for anything else (missing, malformed, expired, wrongly signed, or a subject the
+    /// audit cannot record).
+    /// </summary>
     public async Task<Caller?> ValidateAsync(string? authorization)
     {
         const string Scheme = "Bearer ";
@@ -66,8 +69,15 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key, TimeProv
             return null;
         }
 
+        var subject = jwt.Subject ?? "";
+        if (!Caller.IsRecordable(subject))
+        {
+            // Signed, but naming someone the audit could not record: refused like any token Sap cannot act on.
+            return null;
+        }
+
         var roles = jwt.Claims.Where(c => c.Type == RolesClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        var caller = new Caller(jwt.Subject ?? "", roles);
+        var caller = new Caller(subject, roles);
         if (passed.Count >= MaxRemembered)
         {
             passed.Clear();

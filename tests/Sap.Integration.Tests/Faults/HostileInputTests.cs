@@ -66,6 +66,40 @@ public sealed class HostileInputTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(before, await fingerprint.TakeAsync());
     }
 
+    /// <summary>Found by the fuzz: a subject longer than the audit columns, or with a NUL, was a 500 on every write.</summary>
+    [Theory]
+    [InlineData("201 characters")]
+    [InlineData("300 characters")]
+    [InlineData("a NUL")]
+    public async Task A_token_whose_subject_cannot_be_recorded_is_401_and_writes_nothing(string what)
+    {
+        await using var fingerprint = await DatabaseFingerprint.OpenAsync(app.Database);
+        var before = await fingerprint.TakeAsync();
+        var subject = what switch
+        {
+            "a NUL" => "a\0b",
+            _ => new string('s', int.Parse(what.Split(' ')[0], CultureInfo.InvariantCulture)),
+        };
+
+        var response = await PostPedidoAsync("Bearer " + app.Tokens.Create(["ADMIN"], subject: subject));
+
+        Assert.True(response.Status == HttpStatusCode.Unauthorized, response.ToString());
+        AssertProblem(response);
+        Assert.Equal(before, await fingerprint.TakeAsync());
+    }
+
+    [Fact]
+    public async Task A_subject_of_two_hundred_characters_is_recorded_whole()
+    {
+        var subject = new string('s', 200);
+
+        var response = await app.SendJsonAsync(HttpMethod.Post, "api/clientes", """{"nome":"Bar do Assunto Longo"}""", [],
+            authorization: "Bearer " + app.Tokens.Create(["VENDEDOR"], subject: subject));
+
+        Assert.True(response.Status == HttpStatusCode.Created, response.ToString());
+        Assert.Equal(subject, await Sql.ScalarAsync<string>(app.Database, "SELECT usuario FROM log_atividade ORDER BY id DESC LIMIT 1"));
+    }
+
     private async Task<ApiResponse> PostPedidoAsync(string? authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/pedidos")
