@@ -14,25 +14,36 @@ public sealed class RequestBody
 
     public byte[] Bytes { get; }
 
-    /// <exception cref="BadRequestBodyException">The body is over 1 MiB.</exception>
+    /// <exception cref="BadRequestBodyException">The body is over 1 MiB, or its framing is broken.</exception>
     public static async Task<RequestBody> ReadAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {
-            throw new BadRequestBodyException("O corpo da requisição excede 1 MiB.", tooLarge: true);
+            throw TooLarge();
         }
 
         var buffer = new ArrayBufferWriter<byte>();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.WrittenCount + read > MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                throw new BadRequestBodyException("O corpo da requisição excede 1 MiB.", tooLarge: true);
-            }
+                if (buffer.WrittenCount + read > MaxBytes)
+                {
+                    throw TooLarge();
+                }
 
-            buffer.Write(chunk.AsSpan(0, read));
+                buffer.Write(chunk.AsSpan(0, read));
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the bytes as they came (a chunk longer than its size line, a bad size line, a body
+            // shorter than its Content-Length, or over the server's own limit): the client's request, not our failure.
+            throw e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge()
+                : new BadRequestBodyException("O corpo da requisição está malformado (Content-Length ou Transfer-Encoding).", tooLarge: false);
         }
 
         return new RequestBody(buffer.WrittenSpan.ToArray());
@@ -57,6 +68,8 @@ public sealed class RequestBody
             throw new BadRequestBodyException($"JSON inválido{(e.Path is null ? "" : $" em {e.Path}")}: verifique os nomes, tipos e valores.", tooLarge: false, e.Path);
         }
     }
+
+    private static BadRequestBodyException TooLarge() => new("O corpo da requisição excede 1 MiB.", tooLarge: true);
 
     /// <summary>The same request (method, path, body) hashes the same.</summary>
     public string Hash(HttpRequest request)

@@ -100,6 +100,25 @@ public sealed class HostileInputTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(subject, await Sql.ScalarAsync<string>(app.Database, "SELECT usuario FROM log_atividade ORDER BY id DESC LIMIT 1"));
     }
 
+    /// <summary>Found by the fuzz: a chunk longer than its size line made Kestrel fail the body read, and that was a 500.</summary>
+    [Theory]
+    [InlineData("2\r\n{\"nome\":\"Bar Cru\"}\r\n0\r\n\r\n")]
+    [InlineData("zz\r\n{}\r\n0\r\n\r\n")]
+    public async Task A_body_with_broken_chunked_framing_is_a_400_problem_and_writes_nothing(string chunks)
+    {
+        await using var fingerprint = await DatabaseFingerprint.OpenAsync(app.Database);
+        var before = await fingerprint.TakeAsync();
+        using var client = new HostileClient(app.Client.BaseAddress!);
+        var raw = $"POST /api/clientes HTTP/1.1\r\nHost: {app.Client.BaseAddress!.Authority}\r\nAuthorization: Bearer {app.Tokens.For("ADMIN")}\r\n" +
+            $"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{chunks}";
+
+        var response = await client.SendAsync(new HostileRequest(0, "raw", "POST", "/api/clientes", null, null, [], "ADMIN", null, Raw: Encoding.ASCII.GetBytes(raw)));
+
+        Assert.True(response.Status == 400, response.ToString());
+        Assert.Equal("application/problem+json", response.MediaType);
+        Assert.Equal(before, await fingerprint.TakeAsync());
+    }
+
     private async Task<ApiResponse> PostPedidoAsync(string? authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/pedidos")
