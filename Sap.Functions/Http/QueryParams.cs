@@ -58,11 +58,14 @@ public sealed class QueryParams(HttpRequest request)
             : Error<string?>(name, $"Deve ser um destes valores: {string.Join(", ", values)}.");
     }
 
-    /// <summary>Free text up to a length.</summary>
+    /// <summary>Free text up to a length, without control characters (PostgreSQL text takes no NUL).</summary>
     public string? Text(string name, int maxLength)
     {
         var text = Single(name);
-        return text is null || text.Length <= maxLength ? text : Error<string?>(name, $"Deve ter no máximo {maxLength} caracteres.");
+        return text is null ? null
+            : text.Length > maxLength ? Error<string?>(name, $"Deve ter no máximo {maxLength} caracteres.")
+            : text.Any(char.IsControl) ? Error<string?>(name, "Não pode conter caracteres de controle.")
+            : text;
     }
 
     /// <summary>A positive 64-bit id (route value or query), refusing signs, spaces and overflow.</summary>

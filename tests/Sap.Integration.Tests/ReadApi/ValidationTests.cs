@@ -33,6 +33,7 @@ public sealed class ValidationTests(PostgresServer postgres) : IAsyncLifetime
     [InlineData("api/vendedor/clientes/1?limite=dez", "limite")]
     [InlineData("api/vendedor/clientes/1?limite=-1", "limite")]
     [InlineData("api/vendedor/clientes/x/produtos", "id")]
+    [InlineData("api/vendedor/clientes/busca?q=bar%00", "q")]
     [InlineData("api/apuracao?mes=0", "mes")]
     [InlineData("api/apuracao?mes=13", "mes")]
     [InlineData("api/apuracao?mes=agosto", "mes")]
