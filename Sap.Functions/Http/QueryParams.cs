@@ -15,7 +15,10 @@ public sealed class QueryParams(HttpRequest request)
 
     public ProblemResponse Problem => Problems.Validation(errors);
 
-    /// <summary>A date YYYY-MM-DD that exists in the calendar.</summary>
+    /// <summary>
+    /// A date YYYY-MM-DD that exists in the calendar, from 1900 to 2100: a window is turned into instants (the day after
+    /// the last one, in the business time zone), which the calendar's ends (0001-01-01, 9999-12-31) do not have.
+    /// </summary>
     public DateOnly? Date(string name)
     {
         var text = Single(name);
@@ -24,12 +27,12 @@ public sealed class QueryParams(HttpRequest request)
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return Error<DateOnly?>(name, $"'{text}' não é uma data válida no formato AAAA-MM-DD.");
         }
 
-        return Error<DateOnly?>(name, $"'{text}' não é uma data válida no formato AAAA-MM-DD.");
+        return date.Year is >= 1900 and <= 2100 ? date : Error<DateOnly?>(name, "Use uma data de 1900-01-01 a 2100-12-31.");
     }
 
     /// <summary>An integer within [min, max].</summary>

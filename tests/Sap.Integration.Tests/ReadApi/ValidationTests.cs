@@ -18,6 +18,8 @@ public sealed class ValidationTests(PostgresServer postgres) : IAsyncLifetime
     [InlineData("api/vendedor/dashboard?data_fim=2025-8-1", "data_fim")]
     [InlineData("api/vendedor/dashboard?data_inicio=ontem", "data_inicio")]
     [InlineData("api/vendedor/dashboard?data_inicio=2025-01-01&data_inicio=2025-02-01", "data_inicio")]
+    [InlineData("api/vendedor/dashboard?data_fim=9999-12-31", "data_fim")]
+    [InlineData("api/vendedor/rankings?data_inicio=0001-01-01&data_fim=2025-01-01", "data_inicio")]
     [InlineData("api/vendedor/rankings?periodo=semana", "periodo")]
     [InlineData("api/vendedor/rankings?periodo=TODOS", "periodo")]
     [InlineData("api/vendedor/rankings?data_fim=2025-04-31", "data_fim")]
