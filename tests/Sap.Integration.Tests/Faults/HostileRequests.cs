@@ -75,6 +75,15 @@ public sealed class HostileRequests
         "\"2025-08-01T10:00:00+99:99\"",
     ];
 
+    private static readonly string[] QueryDates =
+    [
+        "0001-01-01", "9999-12-31", "9999-12-30", "0000-00-00", "2025-02-29", "2024-02-29", "-0001-01-01", "2025-13-01", "2025-01-01T00:00:00Z",
+        "2025-01-01%00", "1900-01-01", "2100-12-31", "20250101", "2025-1-1", "%E2%80%AE2025-01-01", "1899-12-31", "2101-01-01",
+    ];
+
+    private static readonly string[] QueryNumbers =
+        ["99999999999999999999", "-1", "1e3", "0x1", "%201", "+1", "1.5", "01", "0", "2147483648", "-2147483649", "-0", "NaN", "١٢", "１２"];
+
     private static readonly string[] ContentTypes =
     [
         "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16",
@@ -270,32 +279,38 @@ public sealed class HostileRequests
     {
         var function = Maybe(0.8) ? Pick(functions.Where(f => f.HttpMethods.Contains("GET")).ToList()) : Any();
         var request = Valid(index, kind, function);
-        var names = function.Method.GetCustomAttributes<QueryParameterAttribute>().Select(p => p.Name).ToList();
+        var parameters = function.Method.GetCustomAttributes<QueryParameterAttribute>().ToList();
         var query = new StringBuilder();
         for (var i = random.Next(1, 5); i > 0; i--)
         {
-            var name = names.Count > 0 && Maybe(0.8) ? Pick(names) : Pick(["q", "limite", "__proto__", "a[]", "%00", "", "periodo[]", "mes", "ano", "x"]);
+            var parameter = parameters.Count > 0 && Maybe(0.8) ? Pick(parameters) : null;
+            var name = parameter?.Name ?? Pick(["q", "limite", "__proto__", "a[]", "%00", "", "periodo[]", "mes", "ano", "x"]);
             query.Append(query.Length == 0 ? '?' : Pick(["&", "&", "&", ";", "&&"])).Append(name);
             if (Maybe(0.9))
             {
-                query.Append('=').Append(QueryValue());
+                query.Append('=').Append(QueryValue(parameter));
             }
         }
 
         return request with { Target = Target(function) + query, Kind = $"{kind}:{function.Name}" };
     }
 
-    private string QueryValue() => random.Next(8) switch
+    /// <summary>Half the time a value that is hostile for the parameter's own kind (a date at the calendar's ends, a number past int).</summary>
+    private string QueryValue(QueryParameterAttribute? parameter) => (parameter?.Kind, random.Next(2)) switch
     {
-        0 => Uri.EscapeDataString(Pick(Sql)),
-        1 => Uri.EscapeDataString(Pick(Script)),
-        2 => Uri.EscapeDataString(Pick(Unicode)),
-        3 => Pick(["%zz", "%", "%ff", "%c0%80", "%00", "%ed%a0%80", "%fe%ff", "a%00b", "+", "%2B", "%20%20", "%0a", "%0d%0a", "%u0041"]),
-        4 => Pick(["99999999999999999999", "-1", "1e3", "0x1", "%201", "+1", "1.5", "01", "0", "2147483648", "-0", "NaN", "١٢"]),
-        5 => Pick(["0001-01-01", "9999-12-31", "0000-00-00", "2025-02-29", "2024-02-29", "-0001-01-01", "2025-13-01", "2025-01-01T00:00:00Z",
-            "2025-01-01%00", "1900-01-01", "2100-12-31", "20250101", "2025-1-1", "%E2%80%AE2025-01-01"]),
-        6 => new string(Pick(['a', '9', '%']), Pick([101, 500, 2000, 7000, 20_000])),
-        _ => Pick(["todos", "ultimo_mes", "7", "15", "30", "TODOS", "", "bar", "8", "2025", "12"]),
+        ("date", 0) => Pick(QueryDates),
+        ("integer", 0) => Pick(QueryNumbers),
+        _ => random.Next(8) switch
+        {
+            0 => Uri.EscapeDataString(Pick(Sql)),
+            1 => Uri.EscapeDataString(Pick(Script)),
+            2 => Uri.EscapeDataString(Pick(Unicode)),
+            3 => Pick(["%zz", "%", "%ff", "%c0%80", "%00", "%ed%a0%80", "%fe%ff", "a%00b", "+", "%2B", "%20%20", "%0a", "%0d%0a", "%u0041"]),
+            4 => Pick(QueryNumbers),
+            5 => Pick(QueryDates),
+            6 => new string(Pick(['a', '9', '%']), Pick([101, 500, 2000, 7000, 20_000])),
+            _ => Pick(["todos", "ultimo_mes", "7", "15", "30", "TODOS", "", "bar", "8", "2025", "12"]),
+        },
     };
 
     private HostileRequest UnknownRoute(int index, string kind)
