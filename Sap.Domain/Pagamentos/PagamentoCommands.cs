@@ -24,9 +24,10 @@ public sealed class PagamentoCommands(PedidoCommands pedidos, SalesReadModel rea
         {
             v.Add("data_pagamento", "Informe o fuso da data (Z ou -03:00).");
         }
-        else if (data > scope.Now.AddMinutes(5))
+        else if (data > scope.Now.AddMinutes(5) || data.Year < 2000)
         {
-            v.Add("data_pagamento", "A data do pagamento não pode estar no futuro.");
+            // As for a pedido's date: year 1 (DateTime.MinValue) was stored as PostgreSQL's -infinity.
+            v.Add("data_pagamento", "A data do pagamento não pode estar no futuro nem antes de 2000.");
         }
 
         v.ThrowIfInvalid();

@@ -105,6 +105,7 @@ public sealed class WriteApiTests(PostgresServer postgres) : IAsyncLifetime
         { "POST", "api/pedidos/{PED}/pagamentos", """{"valor":0,"metodo_pagamento":"Pix"}""", "FINANCEIRO", 400, "valor" },
         { "POST", "api/pedidos/{PED}/pagamentos", """{"valor":10}""", "FINANCEIRO", 400, "metodo_pagamento" },
         { "POST", "api/pedidos/{PED}/pagamentos", """{"valor":100.01,"metodo_pagamento":"Pix"}""", "FINANCEIRO", 422, null },
+        { "POST", "api/pedidos/{PED}/pagamentos", """{"valor":10,"metodo_pagamento":"Pix","data_pagamento":"0001-01-01T00:00:00Z"}""", "FINANCEIRO", 400, "data_pagamento" },
         { "POST", "api/pedidos/{PED}/coletas", """{"nome_retirada":"João","documento_retirada":"123456","itens":[{"item_pedido_id":{ITEM},"quantidade":1}]}""", "LOGISTICA", 409, null },
         { "POST", "api/pedidos/{PED}/coletas", """{"documento_retirada":"123456","itens":[{"item_pedido_id":{ITEM},"quantidade":1}]}""", "LOGISTICA", 400, "nome_retirada" },
         { "POST", "api/pagamentos/999999/rejeitar", "", "FINANCEIRO", 404, null },
