@@ -55,7 +55,11 @@ public sealed class CacheFunctions(CacheStats stats, ReadCache cache, OutboxPubl
 
         foreach (var (e, i) in (input.Events ?? []).Select((e, i) => (e, i)))
         {
-            if (e.Type is null || !EventTypes.All.Contains(e.Type))
+            if (e is null)
+            {
+                errors[$"events[{i}]"] = ["Evento vazio."];
+            }
+            else if (e.Type is null || !EventTypes.All.Contains(e.Type))
             {
                 errors[$"events[{i}].type"] = [$"Use um tipo do catálogo: {string.Join(", ", EventTypes.All)}."];
             }

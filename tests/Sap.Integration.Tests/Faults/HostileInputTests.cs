@@ -183,6 +183,21 @@ public sealed class HostileInputTests(PostgresServer postgres, ITestOutputHelper
         Assert.Equal(before, await fingerprint.TakeAsync());
     }
 
+    /// <summary>Found by the fuzz (SAP_FUZZ_SEED=1): a null in the events list was a 500.</summary>
+    [Theory]
+    [InlineData("""{"events":[null]}""", "events[0]")]
+    [InlineData("""{"tags":["vendas"],"events":[null],"all":false}""", "events[0]")]
+    [InlineData("""{"tags":[null]}""", "tags[0]")]
+    [InlineData("""{"events":[{"type":null}]}""", "events[0].type")]
+    public async Task A_malformed_cache_invalidation_is_a_400_problem_naming_the_entry(string body, string field)
+    {
+        var response = await app.PostAsync("api/cache/invalidate", body, "ADMIN");
+
+        Assert.True(response.Status == HttpStatusCode.BadRequest, response.ToString());
+        AssertProblem(response);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.ToString());
+    }
+
     /// <summary>
     /// What is wrong with an answer, or null. Every answer is below 500; an answer of the app to a refused request is
     /// a problem+json with its request id. Kestrel answers some requests itself before any app code runs (a malformed
