@@ -74,7 +74,9 @@ public sealed class Validator
             Add(field, $"Deve ser no máximo {max.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return amount;
+        // -0 is a JSON number like any other and equals 0, but keeps its sign bit, which decimal.IsNegative (and the
+        // guards built on it) would take for a negative amount.
+        return amount == 0m ? 0m : amount;
     }
 
     public int Number(string field, int? value, int min, int max)
