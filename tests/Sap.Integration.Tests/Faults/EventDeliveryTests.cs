@@ -42,7 +42,8 @@ public sealed class EventDeliveryTests(PostgresServer postgres, EventStack stack
             once.Add((await app.GetAsync(read, "ADMIN")).Ok().Body);
         }
 
-        var data = await Sql.FingerprintAsync(db);
+        await using var fingerprint = await DatabaseFingerprint.OpenAsync(db);
+        var data = await fingerprint.TakeAsync();
 
         // Every event again, twice, newest first.
         foreach (var payload in published.Select(r => (string)r[0]!).Reverse())
@@ -54,7 +55,7 @@ public sealed class EventDeliveryTests(PostgresServer postgres, EventStack stack
         await WaitForHandledAsync(app, published.Count * 3);
         await Task.Delay(500, TestContext.Current.CancellationToken); // the coalesced refresh round after the last one
 
-        Assert.Equal(data, await Sql.FingerprintAsync(db));
+        Assert.Equal(data, await fingerprint.TakeAsync());
         for (var i = 0; i < reads.Length; i++)
         {
             var again = await app.GetAsync(reads[i], "ADMIN");

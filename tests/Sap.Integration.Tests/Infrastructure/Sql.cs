@@ -52,19 +52,6 @@ public static class Sql
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Every row of every table, hashed per table (PostgreSQL): equal fingerprints, equal data.</summary>
-    public static async Task<Dictionary<string, string>> FingerprintAsync(DatabaseSettings database)
-    {
-        var fingerprint = new Dictionary<string, string>();
-        foreach (var table in await TablesAsync(database))
-        {
-            var rows = await RowsAsync(database, $"SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \"{table}\" t");
-            fingerprint[table] = (string)rows[0][0]!;
-        }
-
-        return fingerprint;
-    }
-
     /// <summary>The names of the tables in the database (excluding the engine's own catalogue).</summary>
     public static async Task<List<string>> TablesAsync(DatabaseSettings database)
     {
