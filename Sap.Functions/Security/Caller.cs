@@ -7,10 +7,11 @@ public sealed record Caller(string Subject, IReadOnlySet<string> Roles)
     public const int MaxSubjectLength = 200;
 
     /// <summary>
-    /// A subject Sap can write where it records who did what: at most <see cref="MaxSubjectLength"/> characters and no
-    /// control characters (PostgreSQL text takes no NUL).
+    /// A subject Sap can write where it records who did what: someone (not missing or blank: the audit must name who),
+    /// at most <see cref="MaxSubjectLength"/> characters and no control characters (PostgreSQL text takes no NUL).
     /// </summary>
-    public static bool IsRecordable(string subject) => subject.Length <= MaxSubjectLength && !subject.Any(char.IsControl);
+    public static bool IsRecordable(string subject) =>
+        !string.IsNullOrWhiteSpace(subject) && subject.Length <= MaxSubjectLength && !subject.Any(char.IsControl);
 
     public bool MayCall(IReadOnlyList<string> required) =>
         Roles.Contains(Security.Roles.Admin) || required.Any(Roles.Contains);

@@ -130,8 +130,14 @@ public sealed class HostileInputTests(PostgresServer postgres, ITestOutputHelper
         Assert.Equal(before, await fingerprint.TakeAsync());
     }
 
-    /// <summary>Found by the fuzz: a subject longer than the audit columns, or with a NUL, was a 500 on every write.</summary>
+    /// <summary>
+    /// Found by the fuzz: a subject longer than the audit columns, or with a NUL, was a 500 on every write. A token that
+    /// names no one (no sub, or a blank one) was accepted and its writes audited as nobody's.
+    /// </summary>
     [Theory]
+    [InlineData("no subject")]
+    [InlineData("an empty subject")]
+    [InlineData("a blank subject")]
     [InlineData("201 characters")]
     [InlineData("300 characters")]
     [InlineData("a NUL")]
@@ -142,6 +148,9 @@ public sealed class HostileInputTests(PostgresServer postgres, ITestOutputHelper
         var subject = what switch
         {
             "a NUL" => "a\0b",
+            "no subject" => null,
+            "an empty subject" => "",
+            "a blank subject" => "   ",
             _ => new string('s', int.Parse(what.Split(' ')[0], CultureInfo.InvariantCulture)),
         };
 

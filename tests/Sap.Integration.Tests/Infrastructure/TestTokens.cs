@@ -23,10 +23,15 @@ public sealed class TestTokens
         DateTime? notBefore = null,
         string? keyBase64 = null,
         bool includeRoles = true,
-        string subject = "test-user")
+        string? subject = "test-user")
     {
         var now = DateTime.UtcNow;
-        var claims = new Dictionary<string, object> { ["sub"] = subject };
+        var claims = new Dictionary<string, object>();
+        if (subject is not null)
+        {
+            claims["sub"] = subject;
+        }
+
         if (includeRoles)
         {
             claims["roles"] = roles ?? [];
