@@ -34,5 +34,8 @@ if after_warmup:
     rss = [s[1] / 1024 for s in after_warmup]
     print(f"working set: {m2[1] / 1024:.0f} MiB at minute 2, {last[1] / 1024:.0f} MiB at the end "
           f"(min {min(rss):.0f}, max {max(rss):.0f} MiB after minute 2)")
+    late = [s[1] / 1024 for s in samples if s[0] >= 300]
+    if late:
+        print(f"working set from minute 5 on: min {min(late):.0f}, max {max(late):.0f} MiB")
     print(f"PostgreSQL connections after minute 2: min {min(s[2] for s in after_warmup)}, max {max(s[2] for s in after_warmup)}; "
           f"outbox backlog: max {max(s[3] for s in after_warmup)}, at the end {last[3]}")
