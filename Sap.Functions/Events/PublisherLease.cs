@@ -9,7 +9,7 @@ namespace Sap.Functions.Events;
 /// </summary>
 internal sealed class PublisherLease : IAsyncDisposable
 {
-    private const long Key = 0x534150_0002;
+    internal const long Key = 0x534150_0002;
 
     private readonly NpgsqlConnection? connection;
 

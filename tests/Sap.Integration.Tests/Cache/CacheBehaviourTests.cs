@@ -32,10 +32,10 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
 
             // … then the stalled fill completes. It answers what it read, but must not be served afterwards.
             hold.Release.SetResult();
-            Assert.Equal(i - 1, Pedidos(await stalled));
+            Assert.Equal(i - 1, ClienteDetail.TotalPedidos(await stalled));
             var after = await app.GetAsync(path, "VENDEDOR");
-            Assert.True(i == Pedidos(after), $"iteration {i}: {after.Headers["X-Cache"]} with {Pedidos(after)} pedidos");
-            Assert.Equal(i, Pedidos(await app.GetAsync(path, "VENDEDOR")));
+            Assert.True(i == ClienteDetail.TotalPedidos(after), $"iteration {i}: {after.Headers["X-Cache"]} with {ClienteDetail.TotalPedidos(after)} pedidos");
+            Assert.Equal(i, ClienteDetail.TotalPedidos(await app.GetAsync(path, "VENDEDOR")));
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
 
         hold.Release.SetResult();
         var expected = (await fresh.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok().Body;
-        await Until(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected);
+        await Eventually.HoldsAsync(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected, "the dashboard not fresh");
         Assert.NotEqual(before, expected);
     }
 
@@ -151,7 +151,7 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
         Assert.All(writes, w => Assert.Equal(System.Net.HttpStatusCode.Created, w.Status));
 
         var expected = (await fresh.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Ok().Body;
-        await Until(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected);
+        await Eventually.HoldsAsync(async () => (await app.GetAsync("api/vendedor/dashboard", "VENDEDOR")).Body == expected, "the dashboard not fresh");
         // Shared reads are recomputed in rounds at most every RefreshIntervalMs (100): at most one recomputation per
         // round the burst lasted (plus the round under way at each end), however many writes landed in each.
         var rounds = (int)(burst.Elapsed.TotalMilliseconds / 100) + 2;
@@ -195,17 +195,4 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
         refused.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip;q=0, identity");
         Assert.Equal(plain.Body, (await app.SendAsync(refused)).Ok().Body);
     }
-
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "not within 10 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static int Pedidos(ApiResponse response) =>
-        JsonDocument.Parse(response.Ok().Body).RootElement.GetProperty("estatisticas").GetProperty("total_pedidos").GetInt32();
 }

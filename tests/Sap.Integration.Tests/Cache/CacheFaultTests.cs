@@ -17,7 +17,7 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
         var produto = await Sql.ScalarAsync<long>(db, "SELECT min(id) FROM produto");
         const long Cliente = 3;
         var detail = $"api/vendedor/clientes/{Cliente}?limite=1";
-        var before = Pedidos(await b.GetAsync(detail, "VENDEDOR"));
+        var before = ClienteDetail.TotalPedidos(await b.GetAsync(detail, "VENDEDOR"));
         Assert.Equal("HIT", (await b.GetAsync(detail, "VENDEDOR")).Headers["X-Cache"]);
 
         await stack.Redis.StopAsync();
@@ -50,7 +50,7 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
             // A write while Redis is down: committed, its event queued; the writer reads its own write.
             var write = await a.PostAsync("api/pedidos", $$"""{"cliente_id":{{Cliente}},"itens":[{"produto_id":{{produto}},"quantidade":1,"preco_venda":5}]}""", "VENDEDOR");
             Assert.Equal(System.Net.HttpStatusCode.Created, write.Status);
-            Assert.Equal(before + 1, Pedidos(await a.GetAsync(detail, "VENDEDOR")));
+            Assert.Equal(before + 1, ClienteDetail.TotalPedidos(await a.GetAsync(detail, "VENDEDOR")));
         }
         finally
         {
@@ -59,7 +59,7 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
 
         // Redis is back (empty): within moments every instance shows the write, and keeps showing it.
         var deadline = Stopwatch.StartNew();
-        while (Pedidos(await b.GetAsync(detail, "VENDEDOR")) != before + 1)
+        while (ClienteDetail.TotalPedidos(await b.GetAsync(detail, "VENDEDOR")) != before + 1)
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(5), "the other instance still serves the old figures 5 s after Redis returned");
             await Task.Delay(50, TestContext.Current.CancellationToken);
@@ -68,8 +68,8 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
         output.WriteLine($"fresh on the other instance {deadline.Elapsed.TotalMilliseconds:0} ms after Redis returned");
         for (var i = 0; i < 40; i++)
         {
-            Assert.Equal(before + 1, Pedidos(await b.GetAsync(detail, "VENDEDOR")));
-            Assert.Equal(before + 1, Pedidos(await a.GetAsync(detail, "VENDEDOR")));
+            Assert.Equal(before + 1, ClienteDetail.TotalPedidos(await b.GetAsync(detail, "VENDEDOR")));
+            Assert.Equal(before + 1, ClienteDetail.TotalPedidos(await a.GetAsync(detail, "VENDEDOR")));
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
@@ -113,7 +113,4 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
         Assert.Equal(order.Select(r => (long)r[0]!).Order(), order.Select(r => (long)r[0]!));
         await EventQueue.WaitForInvalidationAsync(app, "pedido.criado", 3);
     }
-
-    private static int Pedidos(ApiResponse response) =>
-        JsonDocument.Parse(response.Ok().Body).RootElement.GetProperty("estatisticas").GetProperty("total_pedidos").GetInt32();
 }

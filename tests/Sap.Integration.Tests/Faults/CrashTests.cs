@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
-using Sap.Domain.Data;
+using Sap.Functions.Events;
 
 namespace Sap.Integration.Tests.Faults;
 
@@ -13,10 +13,6 @@ namespace Sap.Integration.Tests.Faults;
 /// </summary>
 public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestOutputHelper output) : IClassFixture<EventStack>
 {
-    // The outbox publisher's advisory lock (Sap.Functions/Events/PublisherLease.cs): while a test holds it, no
-    // instance can publish, which pins a write between its commit and its publish.
-    private const long PublisherLeaseKey = 0x534150_0002;
-
     [Fact]
     public async Task Killed_between_commit_and_publish_the_restarted_app_publishes_the_event_and_the_cache_follows()
     {
@@ -46,8 +42,8 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
             relay.Cut();
             var write = doomed.SendAsync(HttpMethod.Post, "api/pedidos", "VENDEDOR",
                 $$"""{"cliente_id":{{cliente}},"itens":[{"produto_id":{{produto}},"quantidade":3,"preco_venda":10}]}""");
-            await WaitUntilAsync(async () => await Sql.ScalarAsync<long>(db, $"SELECT count(*) FROM pedido WHERE cliente_id = {cliente}") == 2,
-                "the write did not commit");
+            await Eventually.HoldsAsync(async () => await Sql.ScalarAsync<long>(db, $"SELECT count(*) FROM pedido WHERE cliente_id = {cliente}") == 2,
+                "the write did not commit", seconds: 15, pollMs: 50);
             await doomed.KillAsync();
             _ = write.ContinueWith(t => t.Exception, TaskScheduler.Default);
 
@@ -57,13 +53,13 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
             // would serve it if the event were lost.
             await using var restarted = await SelfHostProcess.StartAsync(db, settings, tokens);
             var (_, stale, staleCache) = await restarted.SendAsync(HttpMethod.Get, detail, "VENDEDOR");
-            Assert.Equal(("HIT", 1), (staleCache, TotalPedidos(stale)));
+            Assert.Equal(("HIT", 1), (staleCache, ClienteDetail.TotalPedidos(stale)));
 
             // The lease is free again: the restarted app's sweep publishes the event, its queue function invalidates.
             await LockAsync(lease, "pg_advisory_unlock");
             var clock = Stopwatch.StartNew();
-            await WaitUntilAsync(async () => TotalPedidos(await restarted.SendAsync(HttpMethod.Get, detail, "VENDEDOR")) == 2,
-                "the restarted app still serves the answer from before the write");
+            await Eventually.HoldsAsync(async () => TotalPedidos(await restarted.SendAsync(HttpMethod.Get, detail, "VENDEDOR")) == 2,
+                "the restarted app still serves the answer from before the write", seconds: 15, pollMs: 50);
             output.WriteLine($"fresh {clock.ElapsedMilliseconds} ms after the publisher could run again");
             Assert.Equal(0L, await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM outbox WHERE publicado_em IS NULL"));
         }
@@ -90,6 +86,7 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
         var settings = stack.Settings(EventStack.NewDeployment());
         var random = new Random(7);
         var attempts = 0;
+        var answered = 0;
         var created = new List<long>();
         for (var round = 0; round < 3; round++)
         {
@@ -113,6 +110,7 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
                             if (status == (int)HttpStatusCode.Created)
                             {
                                 ids.Add(JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64());
+                                Interlocked.Increment(ref answered);
                             }
                         }
                         catch (HttpRequestException)
@@ -124,7 +122,11 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
 
                     return ids;
                 })).ToList();
-                await Task.Delay(1000 + random.Next(1500), TestContext.Current.CancellationToken);
+                // Killed while the writes flow: once this round has had a few answers (a cold process is slow to start),
+                // at a random moment after.
+                var before = Volatile.Read(ref answered);
+                await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref answered) >= before + 5), "no writes got through", seconds: 60, pollMs: 50);
+                await Task.Delay(random.Next(800), TestContext.Current.CancellationToken);
                 await app.KillAsync();
                 await stop.CancelAsync();
                 foreach (var writer in writers)
@@ -163,26 +165,14 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
     private static int TotalPedidos((int Status, string Body, string? Cache) response)
     {
         Assert.True(response.Status == 200, response.Body);
-        return TotalPedidos(response.Body);
+        return ClienteDetail.TotalPedidos(response.Body);
     }
 
-    private static int TotalPedidos(string body) =>
-        JsonDocument.Parse(body).RootElement.GetProperty("estatisticas").GetProperty("total_pedidos").GetInt32();
-
+    /// <summary>Takes or frees the outbox publisher's advisory lock: while the test holds it, no instance can publish.</summary>
     private static async Task LockAsync(NpgsqlConnection connection, string function)
     {
         await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
-        command.Parameters.AddWithValue("key", PublisherLeaseKey);
+        command.Parameters.AddWithValue("key", PublisherLease.Key);
         await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure, int seconds = 15)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(seconds), $"{failure} within {seconds} s");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
     }
 }

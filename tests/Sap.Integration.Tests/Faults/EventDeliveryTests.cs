@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Sap.Integration.Tests.Faults;
 
 /// <summary>
@@ -28,7 +26,7 @@ public sealed class EventDeliveryTests(PostgresServer postgres, EventStack stack
         (await app.PostAsync($"api/pedidos/{second}/cancelar", "{}", "VENDEDOR")).Ok();
         var published = await Sql.RowsAsync(db, "SELECT payload FROM outbox ORDER BY id");
         Assert.Equal(5, published.Count);
-        await WaitForHandledAsync(app, published.Count);
+        await Eventually.HoldsAsync(async () => await AppMetrics.EventsHandledAsync(app) >= published.Count, "the events not handled", seconds: 20, pollMs: 50);
 
         string[] reads =
         [
@@ -52,7 +50,7 @@ public sealed class EventDeliveryTests(PostgresServer postgres, EventStack stack
             await EventQueue.SendRawAsync(stack.Azurite.ConnectionString, queue, payload);
         }
 
-        await WaitForHandledAsync(app, published.Count * 3);
+        await Eventually.HoldsAsync(async () => await AppMetrics.EventsHandledAsync(app) >= published.Count * 3, "the redeliveries not handled", seconds: 20, pollMs: 50);
         await Task.Delay(500, TestContext.Current.CancellationToken); // the coalesced refresh round after the last one
 
         Assert.Equal(data, await fingerprint.TakeAsync());
@@ -63,23 +61,5 @@ public sealed class EventDeliveryTests(PostgresServer postgres, EventStack stack
         }
 
         Assert.Equal(0, await EventQueue.CountAsync(stack.Azurite.ConnectionString, $"{queue}-poison"));
-    }
-
-    private static async Task WaitForHandledAsync(SapApp app, int count)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await HandledAsync(app) < count)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"fewer than {count} events handled in 20 s");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static async Task<double> HandledAsync(SapApp app)
-    {
-        var metrics = await app.GetAsync("api/metrics", "ADMIN");
-        return metrics.Body.Split('\n')
-            .Where(l => l.StartsWith("events_processed_total{", StringComparison.Ordinal) && l.Contains("result=\"success\"", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 }

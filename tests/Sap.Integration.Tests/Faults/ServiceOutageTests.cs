@@ -67,7 +67,7 @@ public sealed class ServiceOutageTests(PostgresServer postgres, EventStack stack
                     var started = clock.Elapsed;
                     var detail = await app.GetAsync($"api/vendedor/clientes/{cliente}", "VENDEDOR");
                     reads.Enqueue(new Read(started, cliente, (int)detail.Status, detail.Status == System.Net.HttpStatusCode.OK
-                        ? JsonDocument.Parse(detail.Body).RootElement.GetProperty("estatisticas").GetProperty("total_pedidos").GetInt32()
+                        ? ClienteDetail.TotalPedidos(detail.Body)
                         : null));
                 }
             }
@@ -100,7 +100,7 @@ public sealed class ServiceOutageTests(PostgresServer postgres, EventStack stack
         Assert.Equal((long)writeStatuses.Count, pedidos);
         var deadline = Stopwatch.StartNew();
         double handled;
-        while ((handled = await HandledAsync(a) + await HandledAsync(b)) < pedidos
+        while ((handled = await AppMetrics.EventsHandledAsync(a, "pedido.criado") + await AppMetrics.EventsHandledAsync(b, "pedido.criado")) < pedidos
             || await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM outbox WHERE publicado_em IS NULL") > 0)
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"{handled} of {pedidos} events handled after 30 s");
@@ -109,15 +109,5 @@ public sealed class ServiceOutageTests(PostgresServer postgres, EventStack stack
 
         // Delivered at least once: a retry after the queue's outage may deliver one twice, which changes nothing.
         output.WriteLine($"{pedidos} pedidos, {handled} pedido.criado events handled");
-    }
-
-    private static async Task<double> HandledAsync(SapApp app)
-    {
-        var scrape = await app.GetAsync("api/metrics", "ADMIN");
-        Assert.Equal(System.Net.HttpStatusCode.OK, scrape.Status);
-        var metrics = scrape.Body;
-        const string Series = """events_processed_total{type="pedido.criado",result="success"} """;
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line[Series.Length..], CultureInfo.InvariantCulture);
     }
 }
