@@ -10,6 +10,9 @@ public static class Money
     public static decimal FromCents(long centavos) =>
         new((int)(Math.Abs(centavos) & 0xFFFFFFFF), (int)(Math.Abs(centavos) >> 32), 0, centavos < 0, 2);
 
+    /// <summary>An amount of at most two decimals as whole centavos (123.45 → 12345).</summary>
+    public static long ToCents(decimal amount) => (long)(amount * 100m);
+
     public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>True when the amount needs no more than two decimals ("32.50" yes, "32.505" no).</summary>

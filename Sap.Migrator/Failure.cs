@@ -26,6 +26,8 @@ internal static class Failure
             {
                 case UsageException or InvalidSettingsException:
                     return (BadUsage, e.Message);
+                case StatementTimeoutException timeout:
+                    return (Failed, $"{timeout.Message} at {where} (the server answered; the statement ran out of time: raise Sap:Database:MaintenanceTimeoutSeconds)");
                 case MigrationFailedException { InnerException: { } cause }:
                     return (Failed, $"{e.Message}: {Describe(cause, settings).Line}");
                 case PostgresException pg when pg.SqlState is "28P01" or "28000":

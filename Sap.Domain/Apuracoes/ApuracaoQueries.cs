@@ -29,15 +29,23 @@ public sealed class ApuracaoQueries(IDbContextFactory<SapDbContext> contexts, Bu
 
     /// <summary>
     /// The "calculado" block over the non-cancelled pedidos of the business month: a pedido whose approved payments
-    /// reach its total (&gt; 0) adds its total and cost. Read from the month's row of the sales read model (ADR 7),
-    /// which the writes keep current; used by the read and by the apuração writes.
+    /// reach its total (&gt; 0) adds its total and cost. Read from the month's row of the sales aggregates (ADR 7) plus
+    /// the deltas writes left for it that were not folded yet; used by the read and by the apuração writes.
     /// </summary>
     public static async Task<ApuracaoCalculado> CalculateAsync(SapDbContext db, int ano, int mes, CancellationToken cancellationToken)
     {
-        var row = await db.VendasMes.AsNoTracking().SingleOrDefaultAsync(v => v.Ano == ano && v.Mes == mes, cancellationToken);
-        return row is null
-            ? new ApuracaoCalculado(0.00m, 0.00m, 0, 0)
-            : new ApuracaoCalculado(Money.FromCents(row.ReceitaCentavos), Money.FromCents(row.CpvCentavos), row.Pedidos, row.PedidosPagos);
+        var sql = new SapSql(db);
+        var (a, m) = (sql.P(ano), sql.P(mes));
+        var row = (await sql.ListAsync<MesRow>($"""
+            SELECT CAST(coalesce(sum(x.receita_centavos), 0) AS bigint) AS receita_centavos, CAST(coalesce(sum(x.cpv_centavos), 0) AS bigint) AS cpv_centavos,
+                   CAST(coalesce(sum(x.pedidos), 0) AS integer) AS pedidos, CAST(coalesce(sum(x.pedidos_pagos), 0) AS integer) AS pedidos_pagos
+            FROM (
+              SELECT receita_centavos, cpv_centavos, pedidos, pedidos_pagos FROM venda_mes WHERE ano = {a} AND mes = {m}
+              UNION ALL
+              SELECT receita_centavos, cpv_centavos, pedidos, pedidos_pagos FROM venda_mes_delta WHERE ano = {a} AND mes = {m}
+            ) x
+            """, cancellationToken)).Single();
+        return new ApuracaoCalculado(Money.FromCents(row.ReceitaCentavos), Money.FromCents(row.CpvCentavos), row.Pedidos, row.PedidosPagos);
     }
 
     public static ApuracaoView View(Apuracao a)
@@ -49,4 +57,6 @@ public sealed class ApuracaoQueries(IDbContextFactory<SapDbContext> contexts, Bu
             f.TotalVerbas, a.OutrosCustos, f.MargemBruta, f.ResultadoLiquido, f.PercentualMargem,
             a.Definitivo, ApuracaoCalendar.StatusText(a.Definitivo), a.DataCriacao, a.DataAtualizacao);
     }
+
+    private sealed record MesRow(long ReceitaCentavos, long CpvCentavos, int Pedidos, int PedidosPagos);
 }

@@ -12,4 +12,10 @@ public sealed class DatabaseOptions
 
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public string Provider { get; set; } = "sqlite";
+
+    /// <summary>
+    /// How long one maintenance statement of the sales model (building it, rolling it after a long gap) may run: minutes
+    /// at a million pedidos on a slow machine, where the 30 s of ordinary statements is far too short.
+    /// </summary>
+    public int MaintenanceTimeoutSeconds { get; set; } = 1800;
 }

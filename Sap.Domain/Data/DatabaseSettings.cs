@@ -5,6 +5,9 @@ namespace Sap.Domain.Data;
 /// <summary>The provider and connection string Sap uses, read and checked once from configuration.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>How long one maintenance statement may run (<see cref="DatabaseOptions.MaintenanceTimeoutSeconds"/>).</summary>
+    public TimeSpan MaintenanceTimeout { get; init; } = TimeSpan.FromSeconds(new DatabaseOptions().MaintenanceTimeoutSeconds);
+
     /// <summary>Reads <c>Sap:Database:Provider</c> and <c>ConnectionStrings:Sap</c>.</summary>
     /// <exception cref="InvalidSettingsException">A setting is missing or malformed; the message names it, never its value.</exception>
     public static DatabaseSettings From(IConfiguration configuration)
@@ -22,7 +25,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         SapDatabase.CheckConnectionString(provider, connectionString);
-        return new DatabaseSettings(provider, connectionString);
+        if (options.MaintenanceTimeoutSeconds is < 1 or > 86_400)
+        {
+            throw new InvalidSettingsException("Sap:Database:MaintenanceTimeoutSeconds must be from 1 to 86400 seconds.");
+        }
+
+        return new DatabaseSettings(provider, connectionString) { MaintenanceTimeout = TimeSpan.FromSeconds(options.MaintenanceTimeoutSeconds) };
     }
 
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -35,6 +35,20 @@ public static class DbErrors
         || Inner(error) is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
         || Inner(error) is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 
+    /// <summary>A statement ran out of time: the client's command timeout, or the server's statement_timeout.</summary>
+    public static bool IsTimeout(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The database cannot be reached or is shutting down: answer 503, not 500.</summary>
     public static bool IsUnavailable(Exception error)
     {

@@ -59,9 +59,17 @@ public abstract class SapDbContext : DbContext
 
     public DbSet<RankingProduto> RankingsProduto => Set<RankingProduto>();
 
-    public DbSet<RankingPeriodo> RankingPeriodos => Set<RankingPeriodo>();
+    public DbSet<JanelaMovel> JanelasMoveis => Set<JanelaMovel>();
+
+    public DbSet<VendaClienteDia> VendasClienteDia => Set<VendaClienteDia>();
+
+    public DbSet<VendaProdutoDia> VendasProdutoDia => Set<VendaProdutoDia>();
+
+    public DbSet<VendaProdutoDelta> VendaProdutoDeltas => Set<VendaProdutoDelta>();
 
     public DbSet<VendaMes> VendasMes => Set<VendaMes>();
+
+    public DbSet<VendaMesDelta> VendaMesDeltas => Set<VendaMesDelta>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sap.Domain.Data;
@@ -12,5 +13,7 @@ public sealed class SqliteSapDbContext(DbContextOptions<SqliteSapDbContext> opti
         // SQLite keeps instants as text without a kind; every instant Sap stores is UTC.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Produto sets are bit varying on PostgreSQL; SQLite keeps them as blobs (see SqliteBits).
+        configurationBuilder.Properties<BitArray>().HaveConversion<BitArrayBytesConverter>();
     }
 }

@@ -60,7 +60,7 @@ public static class DemoDataLoader
         await using (var db = SapDatabase.CreateContext(settings))
         {
             // Bulk rows bypass the writes, so the read model is worked out once from all of them.
-            await new SalesReadModel(calendar).RebuildAsync(db, options.Today, cancellationToken);
+            await new SalesReadModel(calendar, settings.MaintenanceTimeout).RebuildAsync(db, options.Today, cancellationToken);
         }
 
         return new DemoDataSummary(

@@ -46,10 +46,10 @@ public sealed class PagamentoCommands(PedidoCommands pedidos, SalesReadModel rea
             IdTransacao = transacao,
             Observacoes = observacoes,
         };
-        await readModel.BeforePaymentAsync(scope, pedido, cancellationToken);
+        var before = readModel.BeforePayment(pedido);
         pedido.RecordPayment(pagamento);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        await readModel.AfterPaymentAsync(scope, pedido, cancellationToken);
+        await readModel.AfterPaymentAsync(scope, pedido, before, cancellationToken);
         scope.Record(EventTypes.PagamentoAprovado, "financeiro", $"Pagamento de {valor:0.00} no pedido {pedido.Id}", pagamento.Id,
             PedidoCommands.Aggregate(pedido.Id), pedidos.Data(pedido) with { PagamentoId = pagamento.Id }, new { valor });
         return PagamentoView.Of(pagamento, pedido);
@@ -61,10 +61,10 @@ public sealed class PagamentoCommands(PedidoCommands pedidos, SalesReadModel rea
             ?? throw new NotFoundException($"Pagamento {pagamentoId} não encontrado.");
         var pedido = await PedidoCommands.LoadAsync(scope, pedidoId, cancellationToken);
         var pagamento = pedido.Pagamentos.Single(p => p.Id == pagamentoId);
-        await readModel.BeforePaymentAsync(scope, pedido, cancellationToken);
+        var before = readModel.BeforePayment(pedido);
         pedido.RejectPayment(pagamento);
         await scope.Db.SaveChangesAsync(cancellationToken);
-        await readModel.AfterPaymentAsync(scope, pedido, cancellationToken);
+        await readModel.AfterPaymentAsync(scope, pedido, before, cancellationToken);
         scope.Record(EventTypes.PagamentoRejeitado, "financeiro", $"Pagamento {pagamento.Id} do pedido {pedido.Id} rejeitado", pagamento.Id,
             PedidoCommands.Aggregate(pedido.Id), pedidos.Data(pedido) with { PagamentoId = pagamento.Id }, new { valor = pagamento.Valor });
         return PagamentoView.Of(pagamento, pedido);

@@ -37,7 +37,6 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
             throw Unprocessable("cliente_id", $"Cliente {clienteId} não existe.");
         }
 
-
         var pedido = new Pedido { ClienteId = clienteId, Data = data, Status = PedidoStatus.Pendente };
         pedido.ReplaceItens(await BuildItensAsync(scope, itens, cancellationToken));
         scope.Db.Pedidos.Add(pedido);
@@ -55,7 +54,7 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
         v.ThrowIfInvalid();
         var pedido = await LoadAsync(scope, id, cancellationToken);
         var novos = await BuildItensAsync(scope, itens, cancellationToken);
-        var before = await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
+        var before = readModel.BeforeChange(pedido);
         pedido.ReplaceItens(novos);
         await scope.Db.SaveChangesAsync(cancellationToken);
         await readModel.AfterChangeAsync(scope, pedido, before, cancellationToken);
@@ -67,7 +66,7 @@ public sealed class PedidoCommands(BusinessCalendar calendar, SalesReadModel rea
     public async Task<PedidoView> CancelAsync(WriteScope scope, long id, CancellationToken cancellationToken)
     {
         var pedido = await LoadAsync(scope, id, cancellationToken);
-        var before = await readModel.BeforeChangeAsync(scope, pedido, cancellationToken);
+        var before = readModel.BeforeChange(pedido);
         pedido.Cancel();
         await scope.Db.SaveChangesAsync(cancellationToken);
         await readModel.AfterChangeAsync(scope, pedido, before, cancellationToken);

@@ -1,4 +1,4 @@
 namespace Sap.Domain.ReadModel;
 
-/// <summary>What a pedido was before its change, as the read model needs it afterwards: the produtos it had.</summary>
-public sealed record PedidoChange(IReadOnlyList<long> Produtos);
+/// <summary>What a pedido added to the sales aggregates before its change (see <see cref="SalesReadModel.BeforeChange"/>).</summary>
+public sealed record PedidoChange(PedidoSales Antes);

@@ -1,12 +1,15 @@
+using System.Collections;
+
 namespace Sap.Domain.ReadModel;
 
 /// <summary>
-/// A cliente's sales inside one ranking window (<see cref="RankingPeriodo"/>): the rows the rankings take their
-/// top 20 from, by index. Money in centavos.
+/// A cliente's sales inside one stored window (<see cref="Janela"/>): the rows the rankings take their top 20 from,
+/// by index. Money in centavos; <see cref="ProdutosBits"/> has bit n set when the cliente bought produto n in the
+/// window, and <see cref="Produtos"/> counts them.
 /// </summary>
 public sealed class RankingCliente
 {
-    public int Dias { get; set; }
+    public string Janela { get; set; } = "";
 
     public long ClienteId { get; set; }
 
@@ -19,4 +22,6 @@ public sealed class RankingCliente
     public int Pedidos { get; set; }
 
     public int Produtos { get; set; }
+
+    public BitArray? ProdutosBits { get; set; }
 }

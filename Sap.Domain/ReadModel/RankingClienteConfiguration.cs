@@ -8,10 +8,13 @@ internal sealed class RankingClienteConfiguration : IEntityTypeConfiguration<Ran
     public void Configure(EntityTypeBuilder<RankingCliente> builder)
     {
         builder.ToTable("ranking_cliente");
-        builder.HasKey(r => new { r.Dias, r.ClienteId });
+        builder.HasKey(r => new { r.Janela, r.ClienteId });
+        builder.Property(r => r.Janela).HasMaxLength(20);
         // Each ranking is the first 20 rows of one of these (ties by ascending id).
-        builder.HasIndex(r => new { r.Dias, r.ValorCentavos, r.ClienteId }).IsDescending(false, true, false);
-        builder.HasIndex(r => new { r.Dias, r.LucroCentavos, r.ClienteId }).IsDescending(false, true, false);
-        builder.HasIndex(r => new { r.Dias, r.Produtos, r.ClienteId }).IsDescending(false, true, false);
+        builder.HasIndex(r => new { r.Janela, r.ValorCentavos, r.ClienteId }).IsDescending(false, true, false);
+        builder.HasIndex(r => new { r.Janela, r.LucroCentavos, r.ClienteId }).IsDescending(false, true, false);
+        builder.HasIndex(r => new { r.Janela, r.Produtos, r.ClienteId }).IsDescending(false, true, false);
+        // A cliente's own rows, changed by each of its writes.
+        builder.HasIndex(r => r.ClienteId);
     }
 }

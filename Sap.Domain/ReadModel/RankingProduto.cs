@@ -1,9 +1,12 @@
 namespace Sap.Domain.ReadModel;
 
-/// <summary>A produto's sales inside one ranking window (money in centavos).</summary>
+/// <summary>
+/// A produto's sales inside one stored window (money in centavos). Writes do not change these rows: they add to
+/// <see cref="VendaProdutoDelta"/>, which <see cref="SalesFold"/> moves here (a produto is sold to every cliente).
+/// </summary>
 public sealed class RankingProduto
 {
-    public int Dias { get; set; }
+    public string Janela { get; set; } = "";
 
     public long ProdutoId { get; set; }
 

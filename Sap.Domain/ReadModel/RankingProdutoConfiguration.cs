@@ -8,7 +8,8 @@ internal sealed class RankingProdutoConfiguration : IEntityTypeConfiguration<Ran
     public void Configure(EntityTypeBuilder<RankingProduto> builder)
     {
         builder.ToTable("ranking_produto");
-        builder.HasKey(r => new { r.Dias, r.ProdutoId });
-        builder.HasIndex(r => new { r.Dias, r.ValorCentavos, r.ProdutoId }).IsDescending(false, true, false);
+        builder.HasKey(r => new { r.Janela, r.ProdutoId });
+        builder.Property(r => r.Janela).HasMaxLength(20);
+        builder.HasIndex(r => new { r.Janela, r.ValorCentavos, r.ProdutoId }).IsDescending(false, true, false);
     }
 }

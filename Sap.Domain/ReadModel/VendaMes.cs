@@ -1,6 +1,9 @@
 namespace Sap.Domain.ReadModel;
 
-/// <summary>The apuração's "calculado" block of one business month, kept current by the writes (money in centavos).</summary>
+/// <summary>
+/// The apuração's "calculado" block of one business month (money in centavos). Every pedido and payment of the month
+/// changes it, so writes add a <see cref="VendaMesDelta"/> instead, which <see cref="SalesFold"/> moves here.
+/// </summary>
 public sealed class VendaMes
 {
     public int Ano { get; set; }

@@ -48,6 +48,38 @@ public sealed class BusinessCalendar
     /// <summary>Whole business days from the instant's date to <paramref name="today"/>.</summary>
     public int DaysBetween(DateTime utc, DateOnly today) => today.DayNumber - DateOf(utc).DayNumber;
 
+    /// <summary>
+    /// The zone's offsets from UTC between two instants, each from the instant it starts (the first from
+    /// <paramref name="fromUtc"/>): the business date of an instant is the date of instant + offset. Lets SQL work out
+    /// business dates of many rows without time-zone support (SQLite has none).
+    /// </summary>
+    public IReadOnlyList<UtcOffsetPeriod> Offsets(DateTime fromUtc, DateTime toUtc)
+    {
+        fromUtc = AsUtc(fromUtc);
+        toUtc = AsUtc(toUtc);
+        var periods = new List<UtcOffsetPeriod> { new(fromUtc, TimeZone.GetUtcOffset(fromUtc)) };
+        // Zones change offset a few times a year at most, never twice within a day: look day by day, then to the tick.
+        for (var day = fromUtc; day < toUtc; day = day.AddDays(1))
+        {
+            var next = day.AddDays(1) < toUtc ? day.AddDays(1) : toUtc;
+            if (TimeZone.GetUtcOffset(next) == periods[^1].Offset)
+            {
+                continue;
+            }
+
+            var (low, high) = (day, next);
+            while (high.Ticks - low.Ticks > 1)
+            {
+                var middle = new DateTime(low.Ticks + ((high.Ticks - low.Ticks) / 2), DateTimeKind.Utc);
+                (low, high) = TimeZone.GetUtcOffset(middle) == periods[^1].Offset ? (middle, high) : (low, middle);
+            }
+
+            periods.Add(new UtcOffsetPeriod(high, TimeZone.GetUtcOffset(high)));
+        }
+
+        return periods;
+    }
+
     private static DateTime AsUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,

@@ -8,9 +8,9 @@ using Sap.Domain.Time;
 namespace Sap.Domain.Vendedor;
 
 /// <summary>
-/// The vendedor screens' reads (SPEC §3), at most three commands each. Figures come from the sales read model
-/// (ADR 7), kept current by the writes; only rankings over explicit dates add the pedidos up (<see cref="WindowRankings"/>).
-/// Cancelled pedidos count in no sales figure.
+/// The vendedor screens' reads (SPEC §3), at most three commands each. Figures come from the sales aggregates
+/// (ADR 7), kept current by the writes, for any window (<see cref="WindowRankings"/>). Cancelled pedidos count in no
+/// sales figure.
 /// </summary>
 public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, BusinessCalendar calendar, TimeProvider clock, SalesReadModel readModel)
 {
@@ -24,46 +24,19 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var resumo = await ResumoAsync(db, cancellationToken);
-        List<RankingFaturamentoRow> faturamento;
-        List<RankingMargemRow> margem;
-        List<RankingProdutoRow> produtos;
-        if (filter.Inicio is null && filter.Fim is null)
-        {
-            (faturamento, _, margem) = await StoredClienteRankingsAsync(db, 0, DashboardRows, diversidade: false, cancellationToken);
-            produtos = await StoredProdutoRankingAsync(db, 0, DashboardRows, cancellationToken);
-        }
-        else
-        {
-            var (start, end) = filter.ToUtc(calendar);
-            (faturamento, margem) = await WindowRankings.ClienteRankingsAsync(db, start, end, DashboardRows, cancellationToken);
-            produtos = await WindowRankings.ProdutoRankingAsync(db, start, end, DashboardRows, cancellationToken);
-        }
-
+        var plan = await PlanAsync(db, filter, cancellationToken);
+        var (faturamento, _, margem) = await WindowRankings.ClientesAsync(db, plan, DashboardRows, diversidade: false, cancellationToken);
+        var produtos = await WindowRankings.ProdutosAsync(db, plan, DashboardRows, cancellationToken);
         return new DashboardResponse(resumo, faturamento, margem, produtos, new Intervalo(filter.Inicio, filter.Fim));
     }
 
-    /// <summary>
-    /// The rankings of a window: a stored one (<paramref name="janela"/> days back from today, 0 for todos) or, when
-    /// <paramref name="janela"/> is null, the explicit dates of <paramref name="filter"/>.
-    /// </summary>
-    public async Task<RankingsResponse> RankingsAsync(DateFilter filter, string periodo, int? janela, CancellationToken cancellationToken)
+    /// <summary>The rankings of a window: a periodo counted back from today, or explicit dates (<see cref="DateFilter.For"/>).</summary>
+    public async Task<RankingsResponse> RankingsAsync(DateFilter filter, string periodo, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (janela is { } dias)
-        {
-            if (dias > 0)
-            {
-                await readModel.CatchUpAsync(db, Today, cancellationToken);
-            }
-
-            var (faturamento, diversidade, margem) = await StoredClienteRankingsAsync(db, dias, RankingRows, diversidade: true, cancellationToken);
-            return new RankingsResponse(faturamento, diversidade, margem, periodo, new Intervalo(filter.Inicio, filter.Fim));
-        }
-
-        var (start, end) = filter.ToUtc(calendar);
-        var (windowFaturamento, windowMargem) = await WindowRankings.ClienteRankingsAsync(db, start, end, RankingRows, cancellationToken);
-        var windowDiversidade = await WindowRankings.DiversidadeAsync(db, start, end, RankingRows, cancellationToken);
-        return new RankingsResponse(windowFaturamento, windowDiversidade, windowMargem, periodo, new Intervalo(filter.Inicio, filter.Fim));
+        var plan = await PlanAsync(db, filter, cancellationToken);
+        var (faturamento, diversidade, margem) = await WindowRankings.ClientesAsync(db, plan, RankingRows, diversidade: true, cancellationToken);
+        return new RankingsResponse(faturamento, diversidade, margem, periodo, new Intervalo(filter.Inicio, filter.Fim));
     }
 
     /// <summary>A cliente with its statistics and its newest pedidos; null when the id is unknown.</summary>
@@ -213,60 +186,23 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
         return new DashboardResumo((int)row.TotalClientes, (int)row.SemCompra7, (int)row.SemCompra15, (int)row.SemCompra30);
     }
 
-    /// <summary>The top clientes of a stored window by valor, by lucro and (for the rankings) by distinct produtos, in one command.</summary>
-    private static async Task<(List<RankingFaturamentoRow> Faturamento, List<RankingDiversidadeRow> Diversidade, List<RankingMargemRow> Margem)>
-        StoredClienteRankingsAsync(SapDbContext db, int dias, int rows, bool diversidade, CancellationToken cancellationToken)
+    /// <summary>How the window is read; a moving window is first rolled to today if this process has not seen it there.</summary>
+    private async Task<WindowPlan> PlanAsync(SapDbContext db, DateFilter filter, CancellationToken cancellationToken)
     {
-        var sql = new SapSql(db);
-        var (window, top) = (sql.P(dias), sql.P(rows));
-        string Top(string lista, string order, string filter = "") => $"""
-            SELECT * FROM (
-              SELECT '{lista}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
-              FROM ranking_cliente r JOIN cliente c ON c.id = r.cliente_id
-              WHERE r.dias = {window}{filter}
-              ORDER BY {order}, r.cliente_id
-              LIMIT {top}) {lista}
-            """;
-        var lists = new List<string> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
-        if (diversidade)
+        var today = Today;
+        var plan = WindowPlan.Of(filter.Inicio, filter.Fim, today);
+        if (plan.Stored is { } stored && JanelasMoveis.Keys.Contains(stored.Key))
         {
-            lists.Add(Top("d", "r.produtos DESC", " AND r.produtos > 0"));
+            await readModel.CatchUpAsync(db, today, cancellationToken);
         }
 
-        var result = await sql.ListAsync<StoredRankingRow>(string.Join("\nUNION ALL\n", lists), cancellationToken);
-        IEnumerable<StoredRankingRow> List(string lista, Func<StoredRankingRow, long> key) =>
-            result.Where(r => r.Lista == lista).OrderByDescending(key).ThenBy(r => r.ClienteId);
-        return (
-            [.. List("f", r => r.ValorCentavos).Select(r => new RankingFaturamentoRow(
-                r.ClienteId, r.Nome, Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos), r.Pedidos))],
-            [.. List("d", r => r.Produtos).Select(r => new RankingDiversidadeRow(r.ClienteId, r.Nome, r.Produtos, Money.FromCents(r.ValorCentavos)))],
-            [.. List("m", r => r.LucroCentavos).Select(r => new RankingMargemRow(
-                r.ClienteId, r.Nome, Money.FromCents(r.LucroCentavos),
-                VendedorFormulas.MargemMedia(Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos))))]);
-    }
-
-    private static async Task<List<RankingProdutoRow>> StoredProdutoRankingAsync(SapDbContext db, int dias, int rows, CancellationToken cancellationToken)
-    {
-        var sql = new SapSql(db);
-        var result = await sql.ListAsync<StoredProdutoRow>($"""
-            SELECT r.produto_id, pr.nome, r.valor_centavos, r.quantidade
-            FROM ranking_produto r JOIN produto pr ON pr.id = r.produto_id
-            WHERE r.dias = {sql.P(dias)}
-            ORDER BY r.valor_centavos DESC, r.produto_id
-            LIMIT {sql.P(rows)}
-            """, cancellationToken);
-        return [.. result.Select(r => new RankingProdutoRow(r.ProdutoId, r.Nome, Money.FromCents(r.ValorCentavos), r.Quantidade))];
+        return plan;
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     // The rows the SQL above returns, column for property (snake_case columns map to these names).
     private sealed record ResumoRow(long TotalClientes, long SemCompra7, long SemCompra15, long SemCompra30);
-
-    private sealed record StoredRankingRow(
-        string Lista, long ClienteId, string Nome, long ValorCentavos, long CustoCentavos, long LucroCentavos, int Pedidos, int Produtos);
-
-    private sealed record StoredProdutoRow(long ProdutoId, string Nome, long ValorCentavos, long Quantidade);
 
     private sealed record ClienteStatsRow(
         long Id, string Nome, string? Fantasia, string? Endereco, string? Cidade, string? CpfCnpj, string? Telefone,

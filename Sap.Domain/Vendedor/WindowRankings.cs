@@ -1,88 +1,120 @@
 using Sap.Domain.Data;
+using Sap.Domain.ReadModel;
 
 namespace Sap.Domain.Vendedor;
 
 /// <summary>
-/// The rankings over explicit dates (data_inicio/data_fim), which no stored window covers: computed from the
-/// pedidos in the window, each list in one command. Without dates the rankings read the sales read model.
+/// The rankings of a window of business dates (SPEC §3), from the aggregates (ADR 7), one command per list kind:
+/// a stored window is read by index (its first rows); any other window adds up the calendar blocks and days of its
+/// <see cref="WindowPlan"/> per cliente or produto and sorts the sums. Produtos add the deltas not folded yet.
 /// </summary>
 internal static class WindowRankings
 {
-    private const string NotCancelled = "p.status <> 'Cancelado'";
-
-    /// <summary>The top clientes by valor_total and by lucro_total in one command (each list ties by id).</summary>
-    public static async Task<(List<RankingFaturamentoRow> Faturamento, List<RankingMargemRow> Margem)> ClienteRankingsAsync(
-        SapDbContext db, DateTime? start, DateTime? end, int rows, CancellationToken cancellationToken)
+    /// <summary>The top clientes by valor, by lucro and (when asked) by distinct produtos, in one command.</summary>
+    public static async Task<(List<RankingFaturamentoRow> Faturamento, List<RankingDiversidadeRow> Diversidade, List<RankingMargemRow> Margem)>
+        ClientesAsync(SapDbContext db, WindowPlan plan, int rows, bool diversidade, CancellationToken cancellationToken)
     {
-        var sql = new SapSql(db);
-        var window = sql.Window("p.data", start, end);
-        var top = sql.P(rows);
-        var result = await sql.ListAsync<ClienteRankingRow>($"""
-            SELECT r.cliente_id, c.nome, r.valor_total, r.custo_total, r.lucro_total, r.total_pedidos, r.rank_valor, r.rank_lucro
-            FROM (
-              SELECT a.*, row_number() OVER (ORDER BY {sql.Key("a.valor_total")} DESC, a.cliente_id) AS rank_valor,
-                          row_number() OVER (ORDER BY {sql.Key("a.lucro_total")} DESC, a.cliente_id) AS rank_lucro
-              FROM (
-                SELECT p.cliente_id, {sql.Sum("p.valor_total")} AS valor_total, {sql.Sum("p.custo_total")} AS custo_total,
-                       {sql.Sum($"{sql.Num("p.valor_total")} - {sql.Num("p.custo_total")}")} AS lucro_total, count(*) AS total_pedidos
-                FROM pedido p WHERE {NotCancelled}{window}
-                GROUP BY p.cliente_id) a
-            ) r JOIN cliente c ON c.id = r.cliente_id
-            WHERE r.rank_valor <= {top} OR r.rank_lucro <= {top}
-            """, cancellationToken);
+        if (plan.IsEmpty)
+        {
+            return ([], [], []);
+        }
 
-        var faturamento = result.Where(r => r.RankValor <= rows).OrderBy(r => r.RankValor)
-            .Select(r => new RankingFaturamentoRow(r.ClienteId, r.Nome, r.ValorTotal, r.CustoTotal, r.TotalPedidos))
-            .ToList();
-        var margem = result.Where(r => r.RankLucro <= rows).OrderBy(r => r.RankLucro)
-            .Select(r => new RankingMargemRow(r.ClienteId, r.Nome, r.ValorTotal - r.CustoTotal, VendedorFormulas.MargemMedia(r.ValorTotal, r.CustoTotal)))
-            .ToList();
-        return (faturamento, margem);
+        var sql = new SapSql(db);
+        var top = sql.P(rows);
+        string source;
+        if (plan.Stored is { } stored)
+        {
+            source = $"SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM ranking_cliente WHERE janela = {sql.P(stored.Key)}";
+        }
+        else
+        {
+            var parts = new List<string>();
+            if (plan.Blocos.Count > 0)
+            {
+                parts.Add($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM ranking_cliente WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}");
+            }
+
+            if (plan.Dias.Count > 0)
+            {
+                parts.Add($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM venda_cliente_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}");
+            }
+
+            var produtos = diversidade ? sql.BitsCount(sql.BitsUnion("x.produtos_bits")) : "0";
+            source = $"""
+                SELECT x.cliente_id, CAST(sum(x.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(x.custo_centavos) AS bigint) AS custo_centavos,
+                       CAST(sum(x.valor_centavos - x.custo_centavos) AS bigint) AS lucro_centavos, CAST(sum(x.pedidos) AS integer) AS pedidos,
+                       {produtos} AS produtos
+                FROM ({string.Join(" UNION ALL ", parts)}) x GROUP BY x.cliente_id
+                """;
+        }
+
+        // A stored window's rows are read in index order; a composed one's sums once, then sorted three ways.
+        var with = plan.Stored is null ? $"WITH w AS ({source})\n" : "";
+        string Top(string lista, string order, string filter = "") => $"""
+            SELECT * FROM (
+              SELECT '{lista}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
+              FROM {(plan.Stored is null ? "w r" : $"({source}) r")} JOIN cliente c ON c.id = r.cliente_id
+              WHERE r.pedidos > 0{filter}
+              ORDER BY {order}, r.cliente_id
+              LIMIT {top}) {lista}
+            """;
+        var lists = new List<string> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
+        if (diversidade)
+        {
+            lists.Add(Top("d", "r.produtos DESC", " AND r.produtos > 0"));
+        }
+
+        var result = await sql.ListAsync<RankingRow>(with + string.Join("\nUNION ALL\n", lists), cancellationToken);
+        IEnumerable<RankingRow> List(string lista, Func<RankingRow, long> key) =>
+            result.Where(r => r.Lista == lista).OrderByDescending(key).ThenBy(r => r.ClienteId);
+        return (
+            [.. List("f", r => r.ValorCentavos).Select(r => new RankingFaturamentoRow(
+                r.ClienteId, r.Nome, Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos), r.Pedidos))],
+            [.. List("d", r => r.Produtos).Select(r => new RankingDiversidadeRow(r.ClienteId, r.Nome, r.Produtos, Money.FromCents(r.ValorCentavos)))],
+            [.. List("m", r => r.LucroCentavos).Select(r => new RankingMargemRow(
+                r.ClienteId, r.Nome, Money.FromCents(r.LucroCentavos),
+                VendedorFormulas.MargemMedia(Money.FromCents(r.ValorCentavos), Money.FromCents(r.CustoCentavos))))]);
     }
 
-    public static async Task<List<RankingProdutoRow>> ProdutoRankingAsync(
-        SapDbContext db, DateTime? start, DateTime? end, int rows, CancellationToken cancellationToken)
+    /// <summary>The top produtos by valor: the window's rows plus the deltas of its days that were not folded yet.</summary>
+    public static async Task<List<RankingProdutoRow>> ProdutosAsync(SapDbContext db, WindowPlan plan, int rows, CancellationToken cancellationToken)
     {
+        if (plan.IsEmpty)
+        {
+            return [];
+        }
+
         var sql = new SapSql(db);
-        var result = await sql.ListAsync<ProdutoRankingRow>($"""
-            SELECT x.produto_id, pr.nome, x.valor_total, x.quantidade_total
+        var parts = new List<string>();
+        if (plan.Blocos.Count > 0)
+        {
+            parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM ranking_produto WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}");
+        }
+
+        if (plan.Dias.Count > 0)
+        {
+            parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}");
+        }
+
+        parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_delta WHERE dia >= {sql.P(plan.Inicio)} AND dia < {sql.P(plan.Fim)}");
+        var result = await sql.ListAsync<ProdutoRow>($"""
+            SELECT x.produto_id, pr.nome, x.valor_centavos, x.quantidade
             FROM (
-              SELECT i.produto_id, {sql.Sum("i.valor_total_venda")} AS valor_total, sum(i.quantidade) AS quantidade_total
-              FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id
-              WHERE {NotCancelled}{sql.Window("p.data", start, end)}
-              GROUP BY i.produto_id
-              ORDER BY {sql.Key(sql.Sum("i.valor_total_venda"))} DESC, i.produto_id
+              SELECT u.produto_id, CAST(sum(u.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(u.quantidade) AS bigint) AS quantidade
+              FROM ({string.Join(" UNION ALL ", parts)}) u
+              GROUP BY u.produto_id
+              HAVING sum(u.quantidade) > 0
+              ORDER BY sum(u.valor_centavos) DESC, u.produto_id
               LIMIT {sql.P(rows)}
             ) x JOIN produto pr ON pr.id = x.produto_id
             """, cancellationToken);
-        return [.. result.OrderByDescending(r => r.ValorTotal).ThenBy(r => r.ProdutoId)
-            .Select(r => new RankingProdutoRow(r.ProdutoId, r.Nome, r.ValorTotal, r.QuantidadeTotal))];
-    }
-
-    public static async Task<List<RankingDiversidadeRow>> DiversidadeAsync(
-        SapDbContext db, DateTime? start, DateTime? end, int rows, CancellationToken cancellationToken)
-    {
-        var sql = new SapSql(db);
-        var result = await sql.ListAsync<DiversidadeRow>($"""
-            SELECT x.cliente_id, c.nome, x.produtos_diferentes, x.valor_total
-            FROM (
-              SELECT p.cliente_id, count(DISTINCT i.produto_id) AS produtos_diferentes, {sql.Sum("i.valor_total_venda")} AS valor_total
-              FROM item_pedido i JOIN pedido p ON p.id = i.pedido_id
-              WHERE {NotCancelled}{sql.Window("p.data", start, end)}
-              GROUP BY p.cliente_id
-              ORDER BY count(DISTINCT i.produto_id) DESC, p.cliente_id
-              LIMIT {sql.P(rows)}
-            ) x JOIN cliente c ON c.id = x.cliente_id
-            """, cancellationToken);
-        return [.. result.OrderByDescending(r => r.ProdutosDiferentes).ThenBy(r => r.ClienteId)
-            .Select(r => new RankingDiversidadeRow(r.ClienteId, r.Nome, r.ProdutosDiferentes, r.ValorTotal))];
+        return [.. result.OrderByDescending(r => r.ValorCentavos).ThenBy(r => r.ProdutoId)
+            .Select(r => new RankingProdutoRow(r.ProdutoId, r.Nome, Money.FromCents(r.ValorCentavos), r.Quantidade))];
     }
 
     // The rows the SQL above returns, column for property (snake_case columns map to these names).
-    private sealed record ClienteRankingRow(
-        long ClienteId, string Nome, decimal ValorTotal, decimal CustoTotal, decimal LucroTotal, long TotalPedidos, long RankValor, long RankLucro);
+    private sealed record RankingRow(
+        string Lista, long ClienteId, string Nome, long ValorCentavos, long CustoCentavos, long LucroCentavos, int Pedidos, int Produtos);
 
-    private sealed record ProdutoRankingRow(long ProdutoId, string Nome, decimal ValorTotal, long QuantidadeTotal);
-
-    private sealed record DiversidadeRow(long ClienteId, string Nome, long ProdutosDiferentes, decimal ValorTotal);
+    private sealed record ProdutoRow(long ProdutoId, string Nome, long ValorCentavos, long Quantidade);
 }

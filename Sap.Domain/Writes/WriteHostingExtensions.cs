@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Sap.Domain.Apuracoes;
 using Sap.Domain.Coletas;
+using Sap.Domain.Data;
 using Sap.Domain.Pagamentos;
 using Sap.Domain.Pedidos;
 using Sap.Domain.ReadModel;
+using Sap.Domain.Time;
 
 namespace Sap.Domain.Writes;
 
@@ -15,7 +17,7 @@ public static class WriteHostingExtensions
     public static IHostApplicationBuilder AddSapWrites(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<ICommitListener, NoCommitListener>();
-        builder.Services.TryAddSingleton<SalesReadModel>();
+        builder.Services.TryAddSingleton(sp => new SalesReadModel(sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<DatabaseSettings>().MaintenanceTimeout));
         builder.Services.AddSingleton<WriteRunner>();
         builder.Services.AddSingleton<PedidoCommands>();
         builder.Services.AddSingleton<PagamentoCommands>();

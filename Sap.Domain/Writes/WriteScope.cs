@@ -60,7 +60,4 @@ public sealed class WriteScope
     }
 
     internal IReadOnlyList<CloudEvent> Events => events;
-
-    /// <summary>The sales read model is locked and rolled to today for this transaction.</summary>
-    internal bool ReadModelPrepared { get; set; }
 }

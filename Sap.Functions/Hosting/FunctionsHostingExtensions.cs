@@ -23,6 +23,7 @@ public static class FunctionsHostingExtensions
         builder.Services.AddSingleton<WriteEndpoints>();
         builder.Services.AddSingleton<Health.ReadinessChecks>();
         builder.Services.AddHostedService<Vendedor.ReadModelCatchUp>();
+        builder.Services.AddHostedService<Vendedor.ReadModelFold>();
         return builder;
     }
 

@@ -9,8 +9,8 @@ namespace Sap.Functions.Vendedor;
 
 /// <summary>
 /// Brings the sales read model to today at start (building it if a database arrives without one) and again just
-/// after each business midnight, so the dated ranking windows are rolled before the day's first read asks for
-/// them. Reads and writes roll on their own when they get there first; this only takes the work off their path.
+/// after each business midnight, so the moving windows are rolled before the day's first read asks for them. Reads
+/// of a moving window roll on their own when they get there first; this only takes the work off their path.
 /// </summary>
 public sealed partial class ReadModelCatchUp(
     IDbContextFactory<SapDbContext> contexts, SalesReadModel readModel, BusinessCalendar calendar, TimeProvider clock,

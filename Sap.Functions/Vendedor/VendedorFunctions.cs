@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using Sap.Domain;
 using Sap.Domain.Events;
-using Sap.Domain.ReadModel;
 using Sap.Domain.Text;
 using Sap.Domain.Time;
 using Sap.Domain.Vendedor;
@@ -81,7 +80,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
         var filter = DateFilter.For(Periodos[periodo], inicio, fim, today);
         return await cache.RespondAsync("rankings", Key(today, periodo, filter.Inicio, filter.Fim),
             [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.ClientesNomes], cache.Ttl.Rankings,
-            ct => queries.RankingsAsync(filter, periodo, inicio is null && fim is null ? SalesReadModel.Dias(Periodos[periodo]) : null, ct),
+            ct => queries.RankingsAsync(filter, periodo, ct),
             request.HttpContext.RequestAborted);
     }
 

@@ -60,7 +60,7 @@ internal sealed class MigrationCommands(
         {
             // Built here once (the deploy runs the migrator), so the app never starts on an empty read model.
             var today = calendar.Today(clock);
-            await new SalesReadModel(calendar).EnsureCurrentAsync(db, today, cancellationToken);
+            await new SalesReadModel(calendar, settings.MaintenanceTimeout).EnsureCurrentAsync(db, today, cancellationToken);
             await output.WriteLineAsync($"Sales read model current as of {today:yyyy-MM-dd}.");
         }
     }
@@ -77,7 +77,7 @@ internal sealed class MigrationCommands(
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var today = calendar.Today(clock);
-        await new SalesReadModel(calendar).RebuildAsync(db, today, cancellationToken);
+        await new SalesReadModel(calendar, settings.MaintenanceTimeout).RebuildAsync(db, today, cancellationToken);
         await output.WriteLineAsync(
             $"Sales read model rebuilt as of {today:yyyy-MM-dd} in {started.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s.");
     }

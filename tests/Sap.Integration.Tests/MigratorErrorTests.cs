@@ -43,6 +43,30 @@ public sealed class MigratorErrorTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_rebuild_that_runs_out_of_time_is_reported_as_a_timeout_not_as_an_unreachable_server()
+    {
+        var db = await TestDatabases.CreateAsync(DatabaseProvider.Postgres, postgres);
+        await MigratorProcess.OkAsync(db, "migrate");
+        // Another session holds a table of the model, so the rebuild waits on it until its statement timeout.
+        await using var blocker = await Sql.OpenAsync(db);
+        await using var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockTable = blocker.CreateCommand())
+        {
+            lockTable.Transaction = transaction;
+            lockTable.CommandText = "LOCK TABLE venda_cliente IN ACCESS EXCLUSIVE MODE";
+            await lockTable.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var environment = MigratorProcess.Environment(db);
+        environment["Sap__Database__MaintenanceTimeoutSeconds"] = "1";
+        var result = await MigratorProcess.RunAsync(environment, "rebuild-read-model");
+
+        AssertOneErrorLine(result, 1);
+        Assert.Contains("did not finish within the statement timeout of 1 s", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot reach", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_exits_1_naming_it_without_the_password()
     {
         var port = FreePort.Next();

@@ -840,11 +840,37 @@ namespace Sap.Domain.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Sap.Domain.ReadModel.JanelaMovel", b =>
+                {
+                    b.Property<string>("Janela")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("janela");
+
+                    b.Property<DateOnly>("DataBase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_base");
+
+                    b.Property<DateOnly?>("Fim")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fim");
+
+                    b.Property<DateOnly>("Inicio")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inicio");
+
+                    b.HasKey("Janela")
+                        .HasName("pk_janela_movel");
+
+                    b.ToTable("janela_movel", (string)null);
+                });
+
             modelBuilder.Entity("Sap.Domain.ReadModel.RankingCliente", b =>
                 {
-                    b.Property<int>("Dias")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("dias");
+                    b.Property<string>("Janela")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("janela");
 
                     b.Property<long>("ClienteId")
                         .HasColumnType("INTEGER")
@@ -866,53 +892,41 @@ namespace Sap.Domain.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("produtos");
 
+                    b.Property<byte[]>("ProdutosBits")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("produtos_bits");
+
                     b.Property<long>("ValorCentavos")
                         .HasColumnType("INTEGER")
                         .HasColumnName("valor_centavos");
 
-                    b.HasKey("Dias", "ClienteId")
+                    b.HasKey("Janela", "ClienteId")
                         .HasName("pk_ranking_cliente");
 
-                    b.HasIndex("Dias", "LucroCentavos", "ClienteId")
-                        .IsDescending(false, true, false)
-                        .HasDatabaseName("ix_ranking_cliente_dias_lucro_centavos_cliente_id");
+                    b.HasIndex("ClienteId")
+                        .HasDatabaseName("ix_ranking_cliente_cliente_id");
 
-                    b.HasIndex("Dias", "Produtos", "ClienteId")
+                    b.HasIndex("Janela", "LucroCentavos", "ClienteId")
                         .IsDescending(false, true, false)
-                        .HasDatabaseName("ix_ranking_cliente_dias_produtos_cliente_id");
+                        .HasDatabaseName("ix_ranking_cliente_janela_lucro_centavos_cliente_id");
 
-                    b.HasIndex("Dias", "ValorCentavos", "ClienteId")
+                    b.HasIndex("Janela", "Produtos", "ClienteId")
                         .IsDescending(false, true, false)
-                        .HasDatabaseName("ix_ranking_cliente_dias_valor_centavos_cliente_id");
+                        .HasDatabaseName("ix_ranking_cliente_janela_produtos_cliente_id");
+
+                    b.HasIndex("Janela", "ValorCentavos", "ClienteId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_ranking_cliente_janela_valor_centavos_cliente_id");
 
                     b.ToTable("ranking_cliente", (string)null);
                 });
 
-            modelBuilder.Entity("Sap.Domain.ReadModel.RankingPeriodo", b =>
-                {
-                    b.Property<int>("Dias")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("dias");
-
-                    b.Property<DateOnly>("DataBase")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("data_base");
-
-                    b.Property<DateTime?>("Inicio")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("inicio");
-
-                    b.HasKey("Dias")
-                        .HasName("pk_ranking_periodo");
-
-                    b.ToTable("ranking_periodo", (string)null);
-                });
-
             modelBuilder.Entity("Sap.Domain.ReadModel.RankingProduto", b =>
                 {
-                    b.Property<int>("Dias")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("dias");
+                    b.Property<string>("Janela")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("janela");
 
                     b.Property<long>("ProdutoId")
                         .HasColumnType("INTEGER")
@@ -926,12 +940,12 @@ namespace Sap.Domain.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("valor_centavos");
 
-                    b.HasKey("Dias", "ProdutoId")
+                    b.HasKey("Janela", "ProdutoId")
                         .HasName("pk_ranking_produto");
 
-                    b.HasIndex("Dias", "ValorCentavos", "ProdutoId")
+                    b.HasIndex("Janela", "ValorCentavos", "ProdutoId")
                         .IsDescending(false, true, false)
-                        .HasDatabaseName("ix_ranking_produto_dias_valor_centavos_produto_id");
+                        .HasDatabaseName("ix_ranking_produto_janela_valor_centavos_produto_id");
 
                     b.ToTable("ranking_produto", (string)null);
                 });
@@ -985,6 +999,41 @@ namespace Sap.Domain.Migrations.Sqlite
                         .HasDatabaseName("ix_venda_cliente_ultima_compra");
 
                     b.ToTable("venda_cliente", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaClienteDia", b =>
+                {
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<DateOnly>("Dia")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dia");
+
+                    b.Property<long>("CustoCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custo_centavos");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<byte[]>("ProdutosBits")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("produtos_bits");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("ClienteId", "Dia")
+                        .HasName("pk_venda_cliente_dia");
+
+                    b.HasIndex("Dia")
+                        .HasDatabaseName("ix_venda_cliente_dia_dia");
+
+                    b.ToTable("venda_cliente_dia", (string)null);
                 });
 
             modelBuilder.Entity("Sap.Domain.ReadModel.VendaClienteProduto", b =>
@@ -1045,6 +1094,105 @@ namespace Sap.Domain.Migrations.Sqlite
                         .HasName("pk_venda_mes");
 
                     b.ToTable("venda_mes", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaMesDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Ano")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ano");
+
+                    b.Property<long>("CpvCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cpv_centavos");
+
+                    b.Property<int>("Mes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mes");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<int>("PedidosPagos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos_pagos");
+
+                    b.Property<long>("ReceitaCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receita_centavos");
+
+                    b.HasKey("Id")
+                        .HasName("pk_venda_mes_delta");
+
+                    b.HasIndex("Ano", "Mes")
+                        .HasDatabaseName("ix_venda_mes_delta_ano_mes");
+
+                    b.ToTable("venda_mes_delta", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaProdutoDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Dia")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dia");
+
+                    b.Property<long>("ProdutoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produto_id");
+
+                    b.Property<long>("Quantidade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantidade");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("Id")
+                        .HasName("pk_venda_produto_delta");
+
+                    b.HasIndex("Dia")
+                        .HasDatabaseName("ix_venda_produto_delta_dia");
+
+                    b.ToTable("venda_produto_delta", (string)null);
+                });
+
+            modelBuilder.Entity("Sap.Domain.ReadModel.VendaProdutoDia", b =>
+                {
+                    b.Property<long>("ProdutoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produto_id");
+
+                    b.Property<DateOnly>("Dia")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dia");
+
+                    b.Property<long>("Quantidade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantidade");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("ProdutoId", "Dia")
+                        .HasName("pk_venda_produto_dia");
+
+                    b.HasIndex("Dia")
+                        .HasDatabaseName("ix_venda_produto_dia_dia");
+
+                    b.ToTable("venda_produto_dia", (string)null);
                 });
 
             modelBuilder.Entity("Sap.Domain.Coletas.Coleta", b =>

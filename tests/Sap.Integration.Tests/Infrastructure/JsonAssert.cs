@@ -11,6 +11,9 @@ public static class JsonAssert
 
     public static void Equal(JsonNode? expected, string actualJson) => Compare(expected, JsonNode.Parse(actualJson), "$");
 
+    /// <summary>As above, the failure naming what was compared (a query, a window).</summary>
+    public static void Equal(JsonNode? expected, string actualJson, string what) => Compare(expected, JsonNode.Parse(actualJson), $"{what}: $");
+
     private static void Compare(JsonNode? expected, JsonNode? actual, string path)
     {
         if (expected is null || actual is null)

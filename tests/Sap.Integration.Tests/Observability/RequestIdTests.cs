@@ -76,12 +76,12 @@ public sealed class RequestIdTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.Status);
         Assert.Equal(wrongMethod.RequestId, wrongMethod.Headers["X-Request-ID"]);
 
-        await Sql.ExecuteAsync(app.Database, "ALTER TABLE pedido RENAME COLUMN valor_total TO valor_total_x");
+        await Sql.ExecuteAsync(app.Database, "ALTER TABLE ranking_cliente RENAME COLUMN valor_centavos TO valor_centavos_x");
         var failure = await app.GetAsync("api/vendedor/dashboard?data_inicio=2020-01-01", "ADMIN");
         Assert.Equal(HttpStatusCode.InternalServerError, failure.Status);
         Assert.Equal(failure.RequestId, failure.Headers["X-Request-ID"]);
         Assert.Equal(failure.RequestId, failure.Json.GetProperty("request_id").GetString());
-        Assert.DoesNotContain("valor_total", failure.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("valor_centavos", failure.Body, StringComparison.Ordinal);
     }
 
     private async Task<string> IdFor(string id)

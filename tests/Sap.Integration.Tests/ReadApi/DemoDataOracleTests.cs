@@ -128,7 +128,7 @@ public sealed class DemoDataOracleTests(PostgresDemoApp demo) : IClassFixture<Po
     [InlineData("api/vendedor/dashboard", 3)]
     [InlineData("api/vendedor/dashboard?data_inicio=2025-01-01&data_fim=2025-12-31", 3)]
     [InlineData("api/vendedor/rankings?periodo=ultimo_ano", 1)]
-    [InlineData("api/vendedor/rankings?data_inicio=2025-01-01&data_fim=2025-06-30", 2)]
+    [InlineData("api/vendedor/rankings?data_inicio=2025-01-01&data_fim=2025-06-30", 1)]
     [InlineData("api/vendedor/clientes/1", 2)]
     [InlineData("api/vendedor/clientes?periodo=7", 1)]
     [InlineData("api/vendedor/clientes/1/produtos", 2)]

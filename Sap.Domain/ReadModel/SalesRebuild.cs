@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Sap.Domain.Data;
+using Sap.Domain.Time;
+
+namespace Sap.Domain.ReadModel;
+
+/// <summary>
+/// Works the whole sales model out from the pedidos, as of a business date, inside the caller's transaction: the
+/// cliente totals and produtos, the day rows, every stored window from the day rows, the months' apuração figures.
+/// Business dates of the pedidos are computed in SQL from the zone's offsets (<see cref="BusinessCalendar.Offsets"/>).
+/// </summary>
+internal static class SalesRebuild
+{
+    private const string NotCancelled = "p.status <> 'Cancelado'";
+
+    public static async Task BuildAsync(SapDbContext db, BusinessCalendar calendar, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sql = new SapSql(db);
+        var moveis = string.Join(", ", JanelasMoveis.On(today).Select(j => $"({sql.P(j.Key)}, {sql.P(today)}, {sql.P(j.Inicio)}, {sql.P(j.Fim)})"));
+        await sql.ExecuteAsync($"""
+            DELETE FROM venda_produto_delta;
+            DELETE FROM venda_mes_delta;
+            DELETE FROM janela_movel;
+            INSERT INTO janela_movel (janela, data_base, inicio, fim) VALUES {moveis};
+            DELETE FROM ranking_cliente;
+            DELETE FROM ranking_produto;
+            DELETE FROM venda_cliente_dia;
+            DELETE FROM venda_produto_dia;
+            DELETE FROM venda_mes;
+            {Clientes(sql)}
+            """, cancellationToken);
+        if (await db.Pedidos.MinAsync(p => (DateTime?)p.Data, cancellationToken) is not { } oldest)
+        {
+            return;
+        }
+
+        var newest = await db.Pedidos.MaxAsync(p => p.Data, cancellationToken);
+        var offsets = calendar.Offsets(oldest, newest);
+        sql = new SapSql(db);
+        var dia = sql.BusinessDate("p.data", offsets);
+        string C(string column) => sql.Cents(column);
+        var paid = $"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}";
+        await sql.ExecuteAsync($"""
+            WITH pd AS (SELECT p.id, p.cliente_id, {dia} AS dia, {C("p.valor_total")} AS valor, {C("p.custo_total")} AS custo FROM pedido p WHERE {NotCancelled}),
+            s AS (SELECT pd.cliente_id, pd.dia, sum(pd.valor) AS valor, sum(pd.custo) AS custo, count(*) AS pedidos FROM pd GROUP BY pd.cliente_id, pd.dia),
+            b AS (SELECT pd.cliente_id, pd.dia, {sql.BitsUnion(sql.Bit("i.produto_id"))} AS bits
+                  FROM pd JOIN item_pedido i ON i.pedido_id = pd.id GROUP BY pd.cliente_id, pd.dia)
+            INSERT INTO venda_cliente_dia (cliente_id, dia, valor_centavos, custo_centavos, pedidos, produtos_bits)
+              SELECT s.cliente_id, s.dia, s.valor, s.custo, s.pedidos, b.bits FROM s LEFT JOIN b ON b.cliente_id = s.cliente_id AND b.dia = s.dia;
+            INSERT INTO venda_produto_dia (produto_id, dia, valor_centavos, quantidade)
+              SELECT i.produto_id, {dia}, sum({C("i.valor_total_venda")}), sum(i.quantidade)
+              FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id WHERE {NotCancelled} GROUP BY 1, 2;
+            INSERT INTO venda_mes (ano, mes, receita_centavos, cpv_centavos, pedidos, pedidos_pagos)
+              SELECT {sql.Year(dia)}, {sql.Month(dia)},
+                     sum(CASE WHEN {paid} THEN {C("p.valor_total")} ELSE 0 END), sum(CASE WHEN {paid} THEN {C("p.custo_total")} ELSE 0 END),
+                     count(*), sum(CASE WHEN {paid} THEN 1 ELSE 0 END)
+              FROM pedido p WHERE {NotCancelled} GROUP BY 1, 2;
+            """, cancellationToken);
+
+        sql = new SapSql(db);
+        var janelas = new List<(string Key, string Filter)>
+        {
+            (sql.P(Janela.TodosKey), "true"),
+            (sql.YearKey("d.dia"), "true"),
+            (sql.QuarterKey("d.dia"), "true"),
+            (sql.MonthKey("d.dia"), "true"),
+        };
+        janelas.AddRange(JanelasMoveis.On(today).Select(j =>
+            (sql.P(j.Key), $"d.dia >= {sql.P(j.Inicio)}" + (j.Fim is { } fim ? $" AND d.dia < {sql.P(fim)}" : ""))));
+        await sql.ExecuteAsync(string.Join("\n", janelas.Select(j => $"""
+            INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
+              SELECT {j.Key}, d.cliente_id, sum(d.valor_centavos), sum(d.custo_centavos), sum(d.valor_centavos - d.custo_centavos), sum(d.pedidos), 0,
+                     {sql.BitsUnion("d.produtos_bits")}
+              FROM venda_cliente_dia d WHERE {j.Filter} GROUP BY 1, 2;
+            INSERT INTO ranking_produto (janela, produto_id, valor_centavos, quantidade)
+              SELECT {j.Key}, d.produto_id, sum(d.valor_centavos), sum(d.quantidade) FROM venda_produto_dia d WHERE {j.Filter} GROUP BY 1, 2;
+            """)) + $"\nUPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")};", cancellationToken);
+    }
+
+    /// <summary>venda_cliente and venda_cliente_produto of every cliente, from its pedidos.</summary>
+    private static string Clientes(SapSql sql)
+    {
+        string C(string column) => sql.Cents(column);
+        string Newest(string column, string order) =>
+            $"(SELECT {column} FROM pedido p WHERE p.cliente_id = venda_cliente.cliente_id AND {NotCancelled} ORDER BY {order} LIMIT 1)";
+        return $"""
+            DELETE FROM venda_cliente;
+            INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
+              SELECT p.cliente_id, sum({C("p.valor_total")}), sum({C("p.custo_total")}), count(*), 0
+              FROM pedido p WHERE {NotCancelled} GROUP BY p.cliente_id;
+            DELETE FROM venda_cliente_produto;
+            INSERT INTO venda_cliente_produto (cliente_id, produto_id, quantidade, valor_centavos, ultima_compra)
+              SELECT p.cliente_id, i.produto_id, sum(i.quantidade), sum({C("i.valor_total_venda")}), max(p.data)
+              FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
+              WHERE {NotCancelled} GROUP BY p.cliente_id, i.produto_id;
+            UPDATE venda_cliente SET
+              produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = venda_cliente.cliente_id),
+              primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},
+              ultimo_pedido_id = {Newest("p.id", "p.data DESC, p.id")};
+            UPDATE venda_cliente SET
+              primeira_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.primeiro_pedido_id),
+              ultima_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id),
+              valor_ultima_compra_centavos = (SELECT {C("p.valor_total")} FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id);
+            """;
+    }
+}

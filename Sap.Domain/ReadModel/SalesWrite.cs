@@ -1,0 +1,197 @@
+using Sap.Domain.Data;
+using Sap.Domain.Time;
+
+namespace Sap.Domain.ReadModel;
+
+/// <summary>
+/// Applies one pedido change (its <see cref="PedidoSales"/> after minus before) to the aggregates, in one command
+/// inside the write's transaction. Everything it updates in place belongs to the pedido's cliente, and its first
+/// statement locks that cliente's venda_cliente row: writes of one cliente run one after the other, writes of
+/// different clientes never meet. What every cliente shares (a produto's figures, a month's apuração) is only
+/// inserted, as deltas (<see cref="SalesFold"/>).
+/// </summary>
+internal static class SalesWrite
+{
+    private const string NotCancelled = "p.status <> 'Cancelado'";
+
+    /// <param name="janelas">The stored windows the pedido's day falls in, with their bounds now.</param>
+    /// <param name="produtosAntes">The produtos the pedido had before the change (none for a new pedido).</param>
+    /// <param name="addsOnly">True for a new pedido: produto sets only grow, so they are OR-ed, not recomputed.</param>
+    public static Task ApplyAsync(
+        SapDbContext db, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela> janelas, IReadOnlyCollection<long> produtosAntes,
+        IReadOnlyCollection<long> produtosDepois, bool addsOnly, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sql = new SapSql(db);
+        var c = sql.P(change.ClienteId);
+        var dia = sql.P(change.Dia);
+        var (valor, custo, pedidos, lucro) = (sql.P(change.Valor), sql.P(change.Custo), sql.P(change.Pedidos), sql.P(change.Valor - change.Custo));
+        var bits = addsOnly ? sql.Bits(produtosDepois) : sql.NoBits;
+        var keys = sql.In(janelas.Select(j => j.Key));
+        var text = new List<string> { $"""
+            INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
+              VALUES ({c}, {valor}, {custo}, {pedidos}, 0)
+              ON CONFLICT (cliente_id) DO UPDATE SET
+                valor_centavos = venda_cliente.valor_centavos + excluded.valor_centavos,
+                custo_centavos = venda_cliente.custo_centavos + excluded.custo_centavos,
+                pedidos = venda_cliente.pedidos + excluded.pedidos;
+            {ClienteProdutos(sql, c, change)}
+            INSERT INTO venda_cliente_dia (cliente_id, dia, valor_centavos, custo_centavos, pedidos, produtos_bits)
+              VALUES ({c}, {dia}, {valor}, {custo}, {pedidos}, {bits})
+              ON CONFLICT (cliente_id, dia) DO UPDATE SET
+                valor_centavos = venda_cliente_dia.valor_centavos + excluded.valor_centavos,
+                custo_centavos = venda_cliente_dia.custo_centavos + excluded.custo_centavos,
+                pedidos = venda_cliente_dia.pedidos + excluded.pedidos,
+                produtos_bits = {sql.BitsOr("venda_cliente_dia.produtos_bits", "excluded.produtos_bits")};
+            INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
+              SELECT j.column1, {c}, {valor}, {custo}, {lucro}, {pedidos}, 0, b.bits
+              FROM (VALUES {string.Join(", ", janelas.Select(j => $"({sql.P(j.Key)})"))}) AS j, (SELECT {bits} AS bits) AS b
+              WHERE true
+              ON CONFLICT (janela, cliente_id) DO UPDATE SET
+                valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
+                custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
+                lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
+                pedidos = ranking_cliente.pedidos + excluded.pedidos,
+                produtos_bits = {sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits")};
+            """ };
+        if (!addsOnly)
+        {
+            text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
+        }
+
+        text.Add($"""
+            DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
+            DELETE FROM ranking_cliente WHERE cliente_id = {c} AND janela IN {keys} AND pedidos = 0;
+            UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN {keys};
+            {SettleCliente(sql, c, produtosAntes)}
+            {Deltas(sql, change)}
+            """);
+        return sql.ExecuteAsync(string.Join("\n", text), cancellationToken);
+    }
+
+    /// <summary>The month's apuração figures after a payment: only they depend on what a pedido has paid.</summary>
+    public static Task ApplyPaymentAsync(SapDbContext db, PedidoSales change, CancellationToken cancellationToken)
+    {
+        var sql = new SapSql(db);
+        var text = Deltas(sql, change);
+        return text.Length == 0 ? Task.CompletedTask : sql.ExecuteAsync(text, cancellationToken);
+    }
+
+    /// <summary>What the cliente bought of each produto the change touched; a last purchase only moves forward here.</summary>
+    private static string ClienteProdutos(SapSql sql, string c, PedidoSales change)
+    {
+        if (change.Produtos.Count == 0)
+        {
+            return "";
+        }
+
+        var data = sql.P(change.Data);
+        var rows = change.Produtos.OrderBy(p => p.Key).Select(p => $"({c}, {sql.P(p.Key)}, {sql.P(p.Value.Quantidade)}, {sql.P(p.Value.Valor)}, {data})");
+        return $"""
+            INSERT INTO venda_cliente_produto (cliente_id, produto_id, quantidade, valor_centavos, ultima_compra)
+              VALUES {string.Join(", ", rows)}
+              ON CONFLICT (cliente_id, produto_id) DO UPDATE SET
+                quantidade = venda_cliente_produto.quantidade + excluded.quantidade,
+                valor_centavos = venda_cliente_produto.valor_centavos + excluded.valor_centavos,
+                ultima_compra = CASE WHEN excluded.quantidade > 0
+                  THEN {sql.Greatest("venda_cliente_produto.ultima_compra", "excluded.ultima_compra")}
+                  ELSE venda_cliente_produto.ultima_compra END;
+            """;
+    }
+
+    /// <summary>
+    /// After a change that may have taken produtos away: the produto sets of the day and of every window it falls in,
+    /// worked out again from the narrower ones (day from the cliente's pedidos, month from days, quarter from months,
+    /// year from quarters, a moving window from its blocks and days, todos from the cliente's produtos).
+    /// </summary>
+    private static string RecountSets(SapSql sql, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela> janelas, string c, string dia, DateOnly today)
+    {
+        var day = calendar.Days(change.Dia, change.Dia);
+        var mes = Janela.Mes(change.Dia.Year, change.Dia.Month);
+        var trimestre = Janela.Calendario(change.Dia)[2];
+        var ano = Janela.Ano(change.Dia.Year);
+        var meses = Enumerable.Range(0, 3).Select(i => trimestre.Inicio.AddMonths(i)).Select(m => Janela.Mes(m.Year, m.Month).Key);
+        var trimestres = Enumerable.Range(1, 4).Select(t => Janela.Trimestre(ano.Inicio.Year, t).Key);
+        string Set(string key, string union) =>
+            $"UPDATE ranking_cliente SET produtos_bits = ({union}) WHERE cliente_id = {c} AND janela = {sql.P(key)};";
+        string FromRows(IEnumerable<string> keys) =>
+            $"SELECT {sql.BitsUnion("r.produtos_bits")} FROM ranking_cliente r WHERE r.cliente_id = {c} AND r.janela IN {sql.In(keys)}";
+        var text = new List<string> { $"""
+            UPDATE venda_cliente_dia SET produtos_bits = (
+                SELECT {sql.BitsUnion(sql.Bit("i.produto_id"))} FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
+                WHERE p.cliente_id = {c} AND {NotCancelled} AND p.data >= {sql.P(day.Start)} AND p.data < {sql.P(day.End)})
+            WHERE cliente_id = {c} AND dia = {dia};
+            """ };
+        text.Add(Set(mes.Key, $"""
+            SELECT {sql.BitsUnion("d.produtos_bits")} FROM venda_cliente_dia d
+            WHERE d.cliente_id = {c} AND d.dia >= {sql.P(mes.Inicio)} AND d.dia < {sql.P(mes.Fim)}
+            """));
+        text.Add(Set(trimestre.Key, FromRows(meses)));
+        text.Add(Set(ano.Key, FromRows(trimestres)));
+        text.Add(Set(Janela.TodosKey, $"""
+            SELECT {sql.BitsUnion(sql.Bit("cp.produto_id"))} FROM venda_cliente_produto cp WHERE cp.cliente_id = {c} AND cp.quantidade > 0
+            """));
+        foreach (var movel in janelas.Where(j => JanelasMoveis.Keys.Contains(j.Key)))
+        {
+            text.Add(Set(movel.Key, SalesSets.Union(sql, WindowPlan.Compose(movel.Inicio, movel.FimAte(today), today), $"= {c}")));
+        }
+
+        return string.Join("\n", text);
+    }
+
+    /// <summary>
+    /// The cliente's totals row after the change: rows that fell to zero go; the last purchase of each produto the
+    /// pedido had is looked up again (newest first, by index); first and last pedido and distinct produtos recounted.
+    /// </summary>
+    private static string SettleCliente(SapSql sql, string c, IReadOnlyCollection<long> produtosAntes)
+    {
+        string Newest(string column, string order) =>
+            $"(SELECT {column} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
+        var ultima = produtosAntes.Count == 0 ? "" : $"""
+            UPDATE venda_cliente_produto SET ultima_compra = (
+                SELECT p.data FROM pedido p
+                WHERE p.cliente_id = {c} AND {NotCancelled}
+                  AND EXISTS (SELECT 1 FROM item_pedido i WHERE i.pedido_id = p.id AND i.produto_id = venda_cliente_produto.produto_id)
+                ORDER BY p.data DESC LIMIT 1)
+            WHERE cliente_id = {c} AND produto_id IN {sql.In(produtosAntes)};
+            """;
+        return $"""
+            DELETE FROM venda_cliente_produto WHERE cliente_id = {c} AND quantidade = 0;
+            {ultima}
+            DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
+            UPDATE venda_cliente SET
+              produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = {c}),
+              primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},
+              ultimo_pedido_id = {Newest("p.id", "p.data DESC, p.id")}
+            WHERE cliente_id = {c};
+            UPDATE venda_cliente SET
+              primeira_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.primeiro_pedido_id),
+              ultima_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id),
+              valor_ultima_compra_centavos = (SELECT {sql.Cents("p.valor_total")} FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id)
+            WHERE cliente_id = {c};
+            """;
+    }
+
+    /// <summary>What the change adds to figures every cliente shares: inserted, never updated in place.</summary>
+    private static string Deltas(SapSql sql, PedidoSales change)
+    {
+        var text = new List<string>();
+        if (change.Produtos.Count > 0)
+        {
+            var dia = sql.P(change.Dia);
+            text.Add($"""
+                INSERT INTO venda_produto_delta (produto_id, dia, valor_centavos, quantidade)
+                  VALUES {string.Join(", ", change.Produtos.OrderBy(p => p.Key).Select(p => $"({sql.P(p.Key)}, {dia}, {sql.P(p.Value.Valor)}, {sql.P(p.Value.Quantidade)})"))};
+                """);
+        }
+
+        if (change.ChangesMonth)
+        {
+            text.Add($"""
+                INSERT INTO venda_mes_delta (ano, mes, receita_centavos, cpv_centavos, pedidos, pedidos_pagos)
+                  VALUES ({sql.P(change.Dia.Year)}, {sql.P(change.Dia.Month)}, {sql.P(change.Receita)}, {sql.P(change.Cpv)}, {sql.P(change.Pedidos)}, {sql.P(change.Pagos)});
+                """);
+        }
+
+        return string.Join("\n", text);
+    }
+}
