@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 
 // Sap's load generator: closed-loop HTTP/1.1 keep-alive clients (like wrk), latencies in an HdrHistogram,
 // SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
-// Usage: Sap.Bench <cold|warm|mixed|soak|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
+// Usage: Sap.Bench <cold|warm|writes|mixed|soak|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
 var options = Options.Parse(args);
 var token = Token(options);
 if (options.Group == "token")
@@ -77,8 +77,10 @@ foreach (var scenario in scenarios)
 
 Directory.CreateDirectory(options.Out);
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
-await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Group}.json"), json);
-await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Group}.md"), Result.Markdown(results));
+// The write scenario runs at several connection counts: one file each.
+var name = options.Group == "writes" ? $"writes-{options.Connections}" : options.Group;
+await File.WriteAllTextAsync(Path.Combine(options.Out, $"{name}.json"), json);
+await File.WriteAllTextAsync(Path.Combine(options.Out, $"{name}.md"), Result.Markdown(results));
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
 static string Token(Options o) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -106,8 +108,11 @@ internal sealed record Options(string Group, string Url, string Key, string Issu
     }
 }
 
-/// <summary>A named load: how to make the next request (path, and a body for writes).</summary>
-internal sealed record Scenario(string Name, Func<Random, (HttpMethod Method, string Path, string? Body)> Next, bool Mixed = false);
+/// <summary>
+/// A named load: how to make the next request (path, and a body for writes). In a <see cref="Write"/> scenario every
+/// answer but a 201 counts as an error, and the 201s are counted, warm-up included, to compare with the pedidos stored.
+/// </summary>
+internal sealed record Scenario(string Name, Func<Random, (HttpMethod Method, string Path, string? Body)> Next, bool Mixed = false, bool Write = false);
 
 internal static class Scenarios
 {
@@ -119,13 +124,23 @@ internal static class Scenarios
         var today = DateOnly.Parse(fixture["today"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var month = today.AddMonths(-1);
         string[] periodos = ["todos", "ultimo_mes", "ultimos_3_meses", "ultimos_6_meses", "ultimo_ano"];
+        var windows = Windows(today);
         Scenario Get(string name, string path) => new(name, _ => (HttpMethod.Get, path, null));
+        string Pedido(Random random, long cliente) => $$"""{"cliente_id":{{cliente}},"itens":[{"produto_id":{{produtos[random.Next(produtos.Length)]}},"quantidade":{{1 + random.Next(20)}},"preco_venda":{{(5 + random.Next(50)).ToString(CultureInfo.InvariantCulture)}}.90}]}""";
+        if (group == "writes")
+        {
+            // One item, a cliente drawn uniformly: writes of different clientes, as many at once as there are connections.
+            return [new Scenario("POST /api/pedidos", random => (HttpMethod.Post, "api/pedidos", Pedido(random, clientes[random.Next(clientes.Length)])), Write: true)];
+        }
+
         var reads = new List<Scenario>
         {
             Get("health", "api/health"),
             Get("dashboard", "api/vendedor/dashboard"),
         };
+        reads.AddRange(windows.Select(w => Get($"dashboard {w.Name}", $"api/vendedor/dashboard?{w.Query}")));
         reads.AddRange(periodos.Select(p => Get($"rankings {p}", $"api/vendedor/rankings?periodo={p}")));
+        reads.AddRange(windows.Select(w => Get($"rankings {w.Name}", $"api/vendedor/rankings?{w.Query}")));
         reads.Add(Get("cliente (largest)", $"api/vendedor/clientes/{largest}"));
         reads.Add(Get("apuracao", $"api/apuracao?mes={month.Month}&ano={month.Year}"));
         reads.Add(Get("clientes sem compra 30", "api/vendedor/clientes?periodo=30"));
@@ -147,16 +162,17 @@ internal static class Scenarios
                 var cliente = clientes[zipf.Next(random)];
                 if (roll < 5)
                 {
-                    var produto = produtos[random.Next(produtos.Length)];
-                    return (HttpMethod.Post, "api/pedidos",
-                        $$"""{"cliente_id":{{cliente}},"itens":[{"produto_id":{{produto}},"quantidade":{{1 + random.Next(20)}},"preco_venda":{{(5 + random.Next(50)).ToString(CultureInfo.InvariantCulture)}}.90}]}""");
+                    return (HttpMethod.Post, "api/pedidos", Pedido(random, cliente));
                 }
 
                 var m = today.AddMonths(-random.Next(12));
                 return roll switch
                 {
-                    < 15 => (HttpMethod.Get, "api/vendedor/dashboard", null),
-                    < 30 => (HttpMethod.Get, $"api/vendedor/rankings?periodo={periodos[random.Next(periodos.Length)]}", null),
+                    // Half the dashboards and a third of the rankings over explicit windows (last month, quarter, year...).
+                    < 10 => (HttpMethod.Get, "api/vendedor/dashboard", null),
+                    < 15 => (HttpMethod.Get, $"api/vendedor/dashboard?{windows[random.Next(windows.Count)].Query}", null),
+                    < 25 => (HttpMethod.Get, $"api/vendedor/rankings?periodo={periodos[random.Next(periodos.Length)]}", null),
+                    < 30 => (HttpMethod.Get, $"api/vendedor/rankings?{windows[random.Next(windows.Count)].Query}", null),
                     < 70 => (HttpMethod.Get, $"api/vendedor/clientes/{cliente}", null),
                     < 80 => (HttpMethod.Get, $"api/vendedor/clientes/{cliente}/produtos", null),
                     < 90 => (HttpMethod.Get, $"api/apuracao?mes={m.Month}&ano={m.Year}", null),
@@ -164,6 +180,24 @@ internal static class Scenarios
                     _ => (HttpMethod.Get, "api/vendedor/clientes/busca?q=bar", null),
                 };
             }, Mixed: true),
+        ];
+    }
+
+    /// <summary>
+    /// The explicit windows a manager asks for, as of today: last month, the last twelve closed months, the last closed
+    /// quarter, the year to date.
+    /// </summary>
+    private static List<(string Name, string Query)> Windows(DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var quarter = new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1).AddMonths(-3);
+        static string Query(DateOnly a, DateOnly b) => string.Create(CultureInfo.InvariantCulture, $"data_inicio={a:yyyy-MM-dd}&data_fim={b:yyyy-MM-dd}");
+        return
+        [
+            ("last month", Query(month.AddMonths(-1), month.AddDays(-1))),
+            ("last 12 months", Query(month.AddMonths(-12), month.AddDays(-1))),
+            ("quarter", Query(quarter, quarter.AddMonths(3).AddDays(-1))),
+            ("year to date", Query(new DateOnly(today.Year, 1, 1), today)),
         ];
     }
 }
@@ -200,18 +234,18 @@ internal sealed record Result(
     string Scenario, long Requests, long Errors, double Rps, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
     double? SqlPerRequest, double? HitRatio, double? SqlPerComputation, double? StaleShare, long Refreshes, double? FreshnessP99Ms,
     double? ClienteFreshnessP99Ms, double? SharedFreshnessP99Ms, long FreshnessSamples, double? BaselineRps = null, long Computations = 0,
-    long ComputationsOverThree = 0)
+    long ComputationsOverThree = 0, long? Created = null)
 {
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Scenario,-30} {Rps,9:0} req/s{(BaselineRps is { } b ? $" ({Rps / b,4:P0} of health {b:0})" : "")}  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms (cliente {ClienteFreshnessP99Ms:0}, dashboard {SharedFreshnessP99Ms:0}; {FreshnessSamples} samples)" : "")}");
+        $"{Scenario,-30} {Rps,9:0} req/s{(BaselineRps is { } b ? $" ({Rps / b,4:P0} of health {b:0})" : "")}  p50 {P50Ms,7:0.00} ms  p95 {P95Ms,7:0.00} ms  p99 {P99Ms,7:0.00} ms  errors {Errors}  SQL/req {SqlPerRequest?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}  hit {HitRatio?.ToString("P1", CultureInfo.InvariantCulture) ?? "-"}{(FreshnessP99Ms is { } f ? $"  freshness p99 {f:0} ms (cliente {ClienteFreshnessP99Ms:0}, dashboard {SharedFreshnessP99Ms:0}; {FreshnessSamples} samples)" : "")}{(Created is { } c ? $"  201s (warm-up included) {c}" : "")}");
 
     public static string Markdown(IEnumerable<Result> results)
     {
-        var text = new StringBuilder("| scenario | req/s | health req/s (paired) | vs health | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | of which stale | computations (miss or refresh) | SQL per computation | computations over 3 SQL | freshness p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var text = new StringBuilder("| scenario | req/s | health req/s (paired) | vs health | p50 ms | p95 ms | p99 ms | errors | SQL/req | hit ratio | of which stale | computations (miss or refresh) | SQL per computation | computations over 3 SQL | freshness p99 ms | 201s (warm-up included) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Rps:0} | {r.BaselineRps?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} | {P(r.Rps / r.BaselineRps)} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {N(r.SqlPerRequest)} | {P(r.HitRatio)} | {P(r.StaleShare)} | {r.Computations} | {N(r.SqlPerComputation)} | {r.ComputationsOverThree} | {Freshness(r)} |\n");
+                $"| {r.Scenario} | {r.Rps:0} | {r.BaselineRps?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} | {P(r.Rps / r.BaselineRps)} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {N(r.SqlPerRequest)} | {P(r.HitRatio)} | {P(r.StaleShare)} | {r.Computations} | {N(r.SqlPerComputation)} | {r.ComputationsOverThree} | {Freshness(r)} | {r.Created?.ToString(CultureInfo.InvariantCulture) ?? "-"} |\n");
         }
 
         return text.ToString();
@@ -232,7 +266,8 @@ internal static class Runner
 
     public static async Task<Result> RunAsync(HttpClient client, HttpClient reader, Scenario scenario, Options options, Scenario? baseline)
     {
-        await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), null, null);
+        var warm = await LoadAsync(client, scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), null, null);
+        var created = warm.Created;
         var before = await MetricsAsync(client);
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Hours(1), 3);
         var freshness = scenario.Mixed ? new Freshness(reader) : null;
@@ -252,10 +287,11 @@ internal static class Runner
             }
 
             var clock = Stopwatch.StartNew();
-            var (n, failed) = await LoadAsync(client, scenario, options.Connections, slice, histogram, freshness);
+            var (n, failed, made) = await LoadAsync(client, scenario, options.Connections, slice, histogram, freshness);
             elapsed += clock.Elapsed;
             requests += n;
             errors += failed;
+            created += made;
         }
 
         if (freshness is not null)
@@ -281,13 +317,13 @@ internal static class Runner
             (long)refreshes,
             freshness?.P99Ms, freshness?.ClienteP99Ms, freshness?.SharedP99Ms, freshness?.Samples ?? 0,
             baseline is null ? null : baselineRequests / baselineElapsed.TotalSeconds,
-            (long)computations, (long)(computations - Delta("computations_le3")));
+            (long)computations, (long)(computations - Delta("computations_le3")), scenario.Write ? created : null);
     }
 
-    private static async Task<(long Requests, long Errors)> LoadAsync(
+    private static async Task<(long Requests, long Errors, long Created)> LoadAsync(
         HttpClient client, Scenario scenario, int connections, TimeSpan duration, LongConcurrentHistogram? histogram, Freshness? freshness)
     {
-        long requests = 0, errors = 0;
+        long requests = 0, errors = 0, created = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
@@ -308,7 +344,12 @@ internal static class Runner
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     var payload = method == HttpMethod.Post ? await response.Content.ReadAsByteArrayAsync() : await DrainAsync(response, buffer);
                     histogram?.RecordValue(Stopwatch.GetElapsedTime(started).Ticks);
-                    if ((int)response.StatusCode >= 400)
+                    if (scenario.Write && response.StatusCode == HttpStatusCode.Created)
+                    {
+                        Interlocked.Increment(ref created);
+                    }
+
+                    if ((int)response.StatusCode >= 400 || (scenario.Write && response.StatusCode != HttpStatusCode.Created))
                     {
                         Interlocked.Increment(ref errors);
                     }
@@ -325,7 +366,7 @@ internal static class Runner
                 Interlocked.Increment(ref requests);
             }
         })));
-        return (requests, errors);
+        return (requests, errors, created);
     }
 
     /// <summary>Reads a body to its end into a reused buffer (a load generator should not spend its cores on garbage).</summary>
