@@ -3,8 +3,8 @@ namespace Sap.Domain.ReadModel;
 /// <summary>
 /// Where a moving window's rows stand: the window as of <see cref="DataBase"/>, from <see cref="Inicio"/>
 /// (inclusive) to <see cref="Fim"/> (exclusive; null is open). When the business date moves past it, the rows are
-/// rolled forward (<see cref="SalesRoll"/>). Every sales write reads these rows under a key-share lock (writes never
-/// wait for each other on it), so a roll or a rebuild, which lock them for update, never runs beside a write.
+/// rolled forward (<see cref="SalesRoll"/>). These rows also decide who works beside whom (<see cref="SalesTurns"/>):
+/// no roll or rebuild ever runs beside a sales write.
 /// </summary>
 public sealed class JanelaMovel
 {

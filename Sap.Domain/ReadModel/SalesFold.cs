@@ -8,9 +8,9 @@ namespace Sap.Domain.ReadModel;
 /// <summary>
 /// Moves the deltas writes leave for shared figures (<see cref="VendaProdutoDelta"/>, <see cref="VendaMesDelta"/>)
 /// into their rows: a produto's day and every stored window the day falls in, a month's apuração figures. Reads add
-/// the deltas not moved yet, so when this runs changes only how much they add. On PostgreSQL one fold runs at a time
-/// (a row lock on janela_movel taken with SKIP LOCKED: a second one just skips its turn, and a roll, which locks every
-/// window for update, waits for it or makes it skip); writes only insert deltas, so no write ever waits for a fold.
+/// the deltas not moved yet, so when this runs changes only how much they add. One fold runs at a time
+/// (<see cref="SalesTurns"/>: a second one just skips its turn, and a roll waits for it or makes it skip); writes only
+/// insert deltas, so no write ever waits for a fold.
 /// </summary>
 public static class SalesFold
 {
@@ -33,9 +33,7 @@ public static class SalesFold
     internal static async Task<int> FoldInTransactionAsync(SapDbContext db, bool wait, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
-        var turn = await sql.ListAsync<KeyRow>(
-            $"SELECT janela AS key FROM janela_movel ORDER BY janela LIMIT 1{(sql.IsSqlite ? "" : wait ? " FOR NO KEY UPDATE" : " FOR NO KEY UPDATE SKIP LOCKED")}",
-            cancellationToken);
+        var turn = await sql.ListAsync<KeyRow>(SalesTurns.Fold(sql, wait), cancellationToken);
         if (turn.Count == 0)
         {
             // No windows yet (the model was never built: the build clears the deltas), or another fold has the turn.

@@ -35,20 +35,18 @@ public sealed class SalesReadModel(BusinessCalendar calendar, TimeSpan? maintena
         var today = calendar.DateOf(scope.Now);
         var after = PedidoSales.Of(pedido, calendar);
         var change = before is null ? after : after.Minus(before.Antes);
-        var janelas = await JanelasAsync(scope.Db, change.Dia, cancellationToken);
-        await SalesWrite.ApplyAsync(scope.Db, calendar, change, janelas, before is null ? [] : [.. before.Antes.Produtos.Keys], [.. after.Produtos.Keys],
-            addsOnly: before is null, today, cancellationToken);
+        // A change works its produto sets out again from the moving windows' bounds; a new pedido needs no bounds here.
+        var moveis = before is null ? null : await MoveisAsync(scope.Db, cancellationToken);
+        await SalesWrite.ApplyAsync(scope.Db, calendar, change, moveis, before is null ? [] : [.. before.Antes.Produtos.Keys], [.. after.Produtos.Keys],
+            today, cancellationToken);
     }
 
     /// <summary>Before a payment changes what a pedido has paid.</summary>
     public PedidoChange BeforePayment(Pedido pedido) => BeforeChange(pedido);
 
     /// <summary>After the payment was saved: only the month's apuração figures depend on what a pedido has paid.</summary>
-    public async Task AfterPaymentAsync(WriteScope scope, Pedido pedido, PedidoChange before, CancellationToken cancellationToken)
-    {
-        await MoveisAsync(scope.Db, cancellationToken);
-        await SalesWrite.ApplyPaymentAsync(scope.Db, PedidoSales.Of(pedido, calendar).Minus(before.Antes), cancellationToken);
-    }
+    public Task AfterPaymentAsync(WriteScope scope, Pedido pedido, PedidoChange before, CancellationToken cancellationToken) =>
+        SalesWrite.ApplyPaymentAsync(scope.Db, PedidoSales.Of(pedido, calendar).Minus(before.Antes), cancellationToken);
 
     /// <summary>
     /// Brings the moving windows to <paramref name="today"/> (building everything when the model was never built), in
@@ -81,7 +79,7 @@ public sealed class SalesReadModel(BusinessCalendar calendar, TimeSpan? maintena
             {
                 var sql = new SapSql(db);
                 // Writes, rolls and folds hold these rows (key share, update, no-key update): none runs beside a rebuild.
-                await sql.ExecuteAsync($"SELECT janela FROM janela_movel{sql.ForUpdate}", cancellationToken);
+                await sql.ExecuteAsync(SalesTurns.Exclusive(sql), cancellationToken);
                 await SalesRebuild.BuildAsync(db, calendar, today, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -102,22 +100,11 @@ public sealed class SalesReadModel(BusinessCalendar calendar, TimeSpan? maintena
         }
     }
 
-    /// <summary>
-    /// The stored windows a pedido's day falls in, the moving ones read under a key-share lock: writes never wait for
-    /// each other on it, but a roll or a rebuild (which lock them for update) waits for the writes under way and holds
-    /// new ones back until it commits, so that neither ever works on a change it cannot see.
-    /// </summary>
-    private static async Task<IReadOnlyList<Janela>> JanelasAsync(SapDbContext db, DateOnly dia, CancellationToken cancellationToken)
-    {
-        var janelas = Janela.Calendario(dia).ToList();
-        janelas.AddRange((await MoveisAsync(db, cancellationToken)).Where(j => j.Contains(dia)));
-        return janelas;
-    }
-
+    /// <summary>The moving windows with their bounds, read under a write's turn (<see cref="SalesTurns"/>).</summary>
     private static async Task<List<Janela>> MoveisAsync(SapDbContext db, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
-        var moveis = await sql.ListAsync<JanelaMovel>($"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForKeyShare}", cancellationToken);
+        var moveis = await sql.ListAsync<JanelaMovel>(SalesTurns.WriteAndRead(sql), cancellationToken);
         return [.. moveis.Select(m => new Janela(m.Janela, m.Inicio, m.Fim))];
     }
 

@@ -19,7 +19,7 @@ internal static class SalesRoll
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var sql = new SapSql(db);
-        var rows = await sql.ListAsync<JanelaRow>($"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForUpdate}", cancellationToken);
+        var rows = await sql.ListAsync<JanelaRow>(SalesTurns.Exclusive(sql), cancellationToken);
         if (!rows.Select(r => r.Janela).Order(StringComparer.Ordinal).SequenceEqual(JanelasMoveis.Keys.Order(StringComparer.Ordinal)))
         {
             await SalesRebuild.BuildAsync(db, calendar, today, cancellationToken);

@@ -14,20 +14,31 @@ internal static class SalesWrite
 {
     private const string NotCancelled = "p.status <> 'Cancelado'";
 
-    /// <param name="janelas">The stored windows the pedido's day falls in, with their bounds now.</param>
+    /// <param name="moveis">
+    /// For a change of an existing pedido, the moving windows as read (and key-share locked) by the caller, with their
+    /// bounds, since its produto sets are worked out again from them; null for a new pedido, whose windows are picked
+    /// in SQL from janela_movel, locked by this command's first statement.
+    /// </param>
     /// <param name="produtosAntes">The produtos the pedido had before the change (none for a new pedido).</param>
-    /// <param name="addsOnly">True for a new pedido: produto sets only grow, so they are OR-ed, not recomputed.</param>
     public static Task ApplyAsync(
-        SapDbContext db, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela> janelas, IReadOnlyCollection<long> produtosAntes,
-        IReadOnlyCollection<long> produtosDepois, bool addsOnly, DateOnly today, CancellationToken cancellationToken)
+        SapDbContext db, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela>? moveis, IReadOnlyCollection<long> produtosAntes,
+        IReadOnlyCollection<long> produtosDepois, DateOnly today, CancellationToken cancellationToken)
     {
+        // A new pedido only adds: produto sets are OR-ed and no row can fall to zero.
+        var creates = moveis is null;
         var sql = new SapSql(db);
         var c = sql.P(change.ClienteId);
         var dia = sql.P(change.Dia);
         var (valor, custo, pedidos, lucro) = (sql.P(change.Valor), sql.P(change.Custo), sql.P(change.Pedidos), sql.P(change.Valor - change.Custo));
-        var bits = addsOnly ? sql.Bits(produtosDepois) : sql.NoBits;
-        var keys = sql.In(janelas.Select(j => j.Key));
-        var text = new List<string> { $"""
+        var bits = creates ? sql.Bits(produtosDepois) : sql.NoBits;
+        var calendario = Janela.Calendario(change.Dia);
+        var janelas = creates ? calendario : [.. calendario, .. moveis!.Where(j => j.Contains(change.Dia))];
+        var keys = $"SELECT column1 AS janela FROM (VALUES {string.Join(", ", janelas.Select(j => $"({sql.P(j.Key)})"))}) AS v"
+            + (creates ? $" UNION ALL SELECT janela FROM janela_movel WHERE inicio <= {dia} AND (fim IS NULL OR fim > {dia})" : "");
+        var text = new List<string>
+        {
+            creates ? SalesTurns.Write(sql) : "",
+            $"""
             INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
               VALUES ({c}, {valor}, {custo}, {pedidos}, 0)
               ON CONFLICT (cliente_id) DO UPDATE SET
@@ -43,8 +54,8 @@ internal static class SalesWrite
                 pedidos = venda_cliente_dia.pedidos + excluded.pedidos,
                 produtos_bits = {sql.BitsOr("venda_cliente_dia.produtos_bits", "excluded.produtos_bits")};
             INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
-              SELECT j.column1, {c}, {valor}, {custo}, {lucro}, {pedidos}, 0, b.bits
-              FROM (VALUES {string.Join(", ", janelas.Select(j => $"({sql.P(j.Key)})"))}) AS j, (SELECT {bits} AS bits) AS b
+              SELECT j.janela, {c}, {valor}, {custo}, {lucro}, {pedidos}, 0, b.bits
+              FROM ({keys}) AS j, (SELECT {bits} AS bits) AS b
               WHERE true
               ON CONFLICT (janela, cliente_id) DO UPDATE SET
                 valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
@@ -52,17 +63,20 @@ internal static class SalesWrite
                 lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
                 pedidos = ranking_cliente.pedidos + excluded.pedidos,
                 produtos_bits = {sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits")};
-            """ };
-        if (!addsOnly)
+            """,
+        };
+        if (!creates)
         {
             text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
+            text.Add($"""
+                DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
+                DELETE FROM ranking_cliente WHERE cliente_id = {c} AND janela IN ({keys}) AND pedidos = 0;
+                """);
         }
 
         text.Add($"""
-            DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
-            DELETE FROM ranking_cliente WHERE cliente_id = {c} AND janela IN {keys} AND pedidos = 0;
-            UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN {keys};
-            {SettleCliente(sql, c, produtosAntes)}
+            UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN ({keys});
+            {SettleCliente(sql, c, produtosAntes, creates)}
             {Deltas(sql, change)}
             """);
         return sql.ExecuteAsync(string.Join("\n", text), cancellationToken);
@@ -73,7 +87,8 @@ internal static class SalesWrite
     {
         var sql = new SapSql(db);
         var text = Deltas(sql, change);
-        return text.Length == 0 ? Task.CompletedTask : sql.ExecuteAsync(text, cancellationToken);
+        // Under the same key-share lock as every sales write, so that a rebuild never runs beside it.
+        return text.Length == 0 ? Task.CompletedTask : sql.ExecuteAsync($"{SalesTurns.Write(sql)}\n{text}", cancellationToken);
     }
 
     /// <summary>What the cliente bought of each produto the change touched; a last purchase only moves forward here.</summary>
@@ -142,7 +157,7 @@ internal static class SalesWrite
     /// The cliente's totals row after the change: rows that fell to zero go; the last purchase of each produto the
     /// pedido had is looked up again (newest first, by index); first and last pedido and distinct produtos recounted.
     /// </summary>
-    private static string SettleCliente(SapSql sql, string c, IReadOnlyCollection<long> produtosAntes)
+    private static string SettleCliente(SapSql sql, string c, IReadOnlyCollection<long> produtosAntes, bool creates)
     {
         string Newest(string column, string order) =>
             $"(SELECT {column} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
@@ -154,12 +169,16 @@ internal static class SalesWrite
                 ORDER BY p.data DESC LIMIT 1)
             WHERE cliente_id = {c} AND produto_id IN {sql.In(produtosAntes)};
             """;
-        return $"""
+        // A new pedido leaves no row at zero; the all-time produto set was just counted on the todos row.
+        var zeros = creates ? "" : $"""
             DELETE FROM venda_cliente_produto WHERE cliente_id = {c} AND quantidade = 0;
             {ultima}
             DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
+            """;
+        return $"""
+            {zeros}
             UPDATE venda_cliente SET
-              produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = {c}),
+              produtos = (SELECT r.produtos FROM ranking_cliente r WHERE r.janela = {sql.P(Janela.TodosKey)} AND r.cliente_id = {c}),
               primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},
               ultimo_pedido_id = {Newest("p.id", "p.data DESC, p.id")}
             WHERE cliente_id = {c};

@@ -37,6 +37,9 @@ public sealed class WriteRunner(IDbContextFactory<SapDbContext> contexts, TimePr
         WriteRequest request, Func<WriteScope, Task<T>> change, Func<T, StoredResponse> respond, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A failed statement fails the whole write (retried from the start, or answered), so EF's savepoint around each
+        // SaveChanges in a transaction would only cost two round trips each.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         IdempotencyRecord? claim = null;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Data;
+using Sap.Domain.Outbox;
 
 namespace Sap.Functions.Events;
 
@@ -40,11 +41,12 @@ public sealed partial class OutboxPublisher(
 
         try
         {
-            while (again)
+            // One lease for as long as commits keep asking: taking it per pass cost a connection and two statements a write.
+            await using var lease = await PublisherLease.TryAcquireAsync(database, cancellationToken);
+            while (again && lease is not null)
             {
                 again = false;
-                await using var lease = await PublisherLease.TryAcquireAsync(database, cancellationToken);
-                if (lease is null || !await PublishBatchesAsync(cancellationToken))
+                if (!await PublishBatchesAsync(cancellationToken))
                 {
                     return;
                 }
@@ -97,7 +99,10 @@ public sealed partial class OutboxPublisher(
         }
     }
 
-    /// <summary>False when a send failed: the rest waits for the next pass, in order.</summary>
+    /// <summary>
+    /// False when a send failed: the rest waits for the next pass, in order. What was sent is marked in one statement per
+    /// batch; if the process dies before it, those events are sent again, which their handling allows (idempotent).
+    /// </summary>
     private async Task<bool> PublishBatchesAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -109,22 +114,36 @@ public sealed partial class OutboxPublisher(
                 return true;
             }
 
+            var sent = new List<long>(batch.Count);
+            OutboxMessage? failed = null;
+            Exception? error = null;
             foreach (var message in batch)
             {
                 try
                 {
                     await queue.SendAsync(message.Payload, cancellationToken);
-                    message.PublicadoEm = clock.GetUtcNow().UtcDateTime;
-                    await db.SaveChangesAsync(cancellationToken);
+                    sent.Add(message.Id);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    message.Tentativas++;
-                    message.UltimoErro = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-                    await db.SaveChangesAsync(cancellationToken);
-                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e.GetType().Name);
-                    return false;
+                    (failed, error) = (message, e);
+                    break;
                 }
+            }
+
+            if (sent.Count > 0)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(s => s.SetProperty(o => o.PublicadoEm, now), cancellationToken);
+            }
+
+            if (failed is not null)
+            {
+                failed.Tentativas++;
+                failed.UltimoErro = error!.Message.Length > 500 ? error.Message[..500] : error.Message;
+                await db.SaveChangesAsync(cancellationToken);
+                LogPublishFailed(logger, failed.Tipo, failed.EventId, failed.Tentativas, error.GetType().Name);
+                return false;
             }
         }
     }
