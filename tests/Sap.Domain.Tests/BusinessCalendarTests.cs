@@ -85,4 +85,28 @@ public sealed class BusinessCalendarTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public void The_offsets_of_a_range_change_where_the_zone_changed_its_clocks()
+    {
+        // Brazil's last summer time: from 2018-11-04 00:00 local (03:00 UTC) to 2019-02-17 00:00 local (02:00 UTC).
+        var periods = SaoPaulo.Offsets(new DateTime(2018, 10, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2019, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(
+            [
+                new UtcOffsetPeriod(new DateTime(2018, 10, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(-3)),
+                new UtcOffsetPeriod(new DateTime(2018, 11, 4, 3, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(-2)),
+                new UtcOffsetPeriod(new DateTime(2019, 2, 17, 2, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(-3)),
+            ],
+            periods);
+        Assert.All(periods, p => Assert.Equal(SaoPaulo.DateOf(p.FromUtc), DateOnly.FromDateTime(p.FromUtc + p.Offset)));
+    }
+
+    [Fact]
+    public void A_range_without_a_change_has_one_offset()
+    {
+        var from = new DateTime(2024, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal([new UtcOffsetPeriod(from, TimeSpan.FromHours(-3))], SaoPaulo.Offsets(from, from.AddYears(2)));
+    }
 }
