@@ -54,7 +54,7 @@ internal static class SalesWrite
                 pedidos = venda_cliente_dia.pedidos + excluded.pedidos,
                 produtos_bits = {sql.BitsOr("venda_cliente_dia.produtos_bits", "excluded.produtos_bits")};
             INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
-              SELECT j.janela, {c}, {valor}, {custo}, {lucro}, {pedidos}, 0, b.bits
+              SELECT j.janela, {c}, {valor}, {custo}, {lucro}, {pedidos}, {sql.BitsCount("b.bits")}, b.bits
               FROM ({keys}) AS j, (SELECT {bits} AS bits) AS b
               WHERE true
               ON CONFLICT (janela, cliente_id) DO UPDATE SET
@@ -62,20 +62,22 @@ internal static class SalesWrite
                 custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
                 lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
                 pedidos = ranking_cliente.pedidos + excluded.pedidos,
+                produtos = {sql.BitsCount(sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits"))},
                 produtos_bits = {sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits")};
             """,
         };
         if (!creates)
         {
+            // Each row is written once more here, so a new pedido counts its sets in the upsert above instead.
             text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
             text.Add($"""
                 DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
                 DELETE FROM ranking_cliente WHERE cliente_id = {c} AND janela IN ({keys}) AND pedidos = 0;
+                UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN ({keys});
                 """);
         }
 
         text.Add($"""
-            UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN ({keys});
             {SettleCliente(sql, c, produtosAntes, creates)}
             {Deltas(sql, change)}
             """);
@@ -159,8 +161,6 @@ internal static class SalesWrite
     /// </summary>
     private static string SettleCliente(SapSql sql, string c, IReadOnlyCollection<long> produtosAntes, bool creates)
     {
-        string Newest(string column, string order) =>
-            $"(SELECT {column} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
         var ultima = produtosAntes.Count == 0 ? "" : $"""
             UPDATE venda_cliente_produto SET ultima_compra = (
                 SELECT p.data FROM pedido p
@@ -175,17 +175,15 @@ internal static class SalesWrite
             {ultima}
             DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
             """;
+        string Pedido(string columns, string order) =>
+            $"(SELECT {columns} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
+        // One statement (one more version of the row), whatever the change.
         return $"""
             {zeros}
             UPDATE venda_cliente SET
               produtos = (SELECT r.produtos FROM ranking_cliente r WHERE r.janela = {sql.P(Janela.TodosKey)} AND r.cliente_id = {c}),
-              primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},
-              ultimo_pedido_id = {Newest("p.id", "p.data DESC, p.id")}
-            WHERE cliente_id = {c};
-            UPDATE venda_cliente SET
-              primeira_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.primeiro_pedido_id),
-              ultima_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id),
-              valor_ultima_compra_centavos = (SELECT {sql.Cents("p.valor_total")} FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id)
+              (primeiro_pedido_id, primeira_compra) = {Pedido("p.id, p.data", "p.data, p.id")},
+              (ultimo_pedido_id, ultima_compra, valor_ultima_compra_centavos) = {Pedido($"p.id, p.data, {sql.Cents("p.valor_total")}", "p.data DESC, p.id")}
             WHERE cliente_id = {c};
             """;
     }

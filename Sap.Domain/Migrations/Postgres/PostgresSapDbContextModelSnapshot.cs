@@ -935,9 +935,6 @@ namespace Sap.Domain.Migrations.Postgres
                     b.HasKey("Janela", "ClienteId")
                         .HasName("pk_ranking_cliente");
 
-                    b.HasIndex("ClienteId")
-                        .HasDatabaseName("ix_ranking_cliente_cliente_id");
-
                     b.HasIndex("Janela", "LucroCentavos", "ClienteId")
                         .IsDescending(false, true, false)
                         .HasDatabaseName("ix_ranking_cliente_janela_lucro_centavos_cliente_id");

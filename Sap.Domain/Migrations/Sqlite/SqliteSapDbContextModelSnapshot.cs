@@ -903,9 +903,6 @@ namespace Sap.Domain.Migrations.Sqlite
                     b.HasKey("Janela", "ClienteId")
                         .HasName("pk_ranking_cliente");
 
-                    b.HasIndex("ClienteId")
-                        .HasDatabaseName("ix_ranking_cliente_cliente_id");
-
                     b.HasIndex("Janela", "LucroCentavos", "ClienteId")
                         .IsDescending(false, true, false)
                         .HasDatabaseName("ix_ranking_cliente_janela_lucro_centavos_cliente_id");

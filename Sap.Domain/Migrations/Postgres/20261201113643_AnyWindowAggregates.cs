@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Sap.Domain.Migrations.Sqlite
+namespace Sap.Domain.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AnyWindowAggregates : Migration
@@ -52,7 +54,7 @@ namespace Sap.Domain.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "janela",
                 table: "ranking_produto",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -60,15 +62,15 @@ namespace Sap.Domain.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "janela",
                 table: "ranking_cliente",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<byte[]>(
+            migrationBuilder.AddColumn<BitArray>(
                 name: "produtos_bits",
                 table: "ranking_cliente",
-                type: "BLOB",
+                type: "bit varying",
                 nullable: true);
 
             migrationBuilder.AddPrimaryKey(
@@ -85,10 +87,10 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "janela_movel",
                 columns: table => new
                 {
-                    janela = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    data_base = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    inicio = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    fim = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    janela = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    data_base = table.Column<DateOnly>(type: "date", nullable: false),
+                    inicio = table.Column<DateOnly>(type: "date", nullable: false),
+                    fim = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -99,12 +101,12 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "venda_cliente_dia",
                 columns: table => new
                 {
-                    cliente_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    custo_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    pedidos = table.Column<int>(type: "INTEGER", nullable: false),
-                    produtos_bits = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    cliente_id = table.Column<long>(type: "bigint", nullable: false),
+                    dia = table.Column<DateOnly>(type: "date", nullable: false),
+                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    custo_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    pedidos = table.Column<int>(type: "integer", nullable: false),
+                    produtos_bits = table.Column<BitArray>(type: "bit varying", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,14 +117,14 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "venda_mes_delta",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ano = table.Column<int>(type: "INTEGER", nullable: false),
-                    mes = table.Column<int>(type: "INTEGER", nullable: false),
-                    receita_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    cpv_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    pedidos = table.Column<int>(type: "INTEGER", nullable: false),
-                    pedidos_pagos = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ano = table.Column<int>(type: "integer", nullable: false),
+                    mes = table.Column<int>(type: "integer", nullable: false),
+                    receita_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    cpv_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    pedidos = table.Column<int>(type: "integer", nullable: false),
+                    pedidos_pagos = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,12 +135,12 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "venda_produto_delta",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    produto_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    quantidade = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    produto_id = table.Column<long>(type: "bigint", nullable: false),
+                    dia = table.Column<DateOnly>(type: "date", nullable: false),
+                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    quantidade = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,10 +151,10 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "venda_produto_dia",
                 columns: table => new
                 {
-                    produto_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
-                    quantidade = table.Column<long>(type: "INTEGER", nullable: false)
+                    produto_id = table.Column<long>(type: "bigint", nullable: false),
+                    dia = table.Column<DateOnly>(type: "date", nullable: false),
+                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
+                    quantidade = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,11 +166,6 @@ namespace Sap.Domain.Migrations.Sqlite
                 table: "ranking_produto",
                 columns: new[] { "janela", "valor_centavos", "produto_id" },
                 descending: new[] { false, true, false });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_ranking_cliente_cliente_id",
-                table: "ranking_cliente",
-                column: "cliente_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_ranking_cliente_janela_lucro_centavos_cliente_id",
@@ -243,10 +240,6 @@ namespace Sap.Domain.Migrations.Sqlite
                 table: "ranking_cliente");
 
             migrationBuilder.DropIndex(
-                name: "ix_ranking_cliente_cliente_id",
-                table: "ranking_cliente");
-
-            migrationBuilder.DropIndex(
                 name: "ix_ranking_cliente_janela_lucro_centavos_cliente_id",
                 table: "ranking_cliente");
 
@@ -273,14 +266,14 @@ namespace Sap.Domain.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "dias",
                 table: "ranking_produto",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "dias",
                 table: "ranking_cliente",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -298,9 +291,9 @@ namespace Sap.Domain.Migrations.Sqlite
                 name: "ranking_periodo",
                 columns: table => new
                 {
-                    dias = table.Column<int>(type: "INTEGER", nullable: false),
-                    data_base = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    inicio = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    dias = table.Column<int>(type: "integer", nullable: false),
+                    data_base = table.Column<DateOnly>(type: "date", nullable: false),
+                    inicio = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

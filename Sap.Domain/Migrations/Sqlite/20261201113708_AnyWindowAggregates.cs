@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Sap.Domain.Migrations.Postgres
+namespace Sap.Domain.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AnyWindowAggregates : Migration
@@ -54,7 +52,7 @@ namespace Sap.Domain.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "janela",
                 table: "ranking_produto",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -62,15 +60,15 @@ namespace Sap.Domain.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "janela",
                 table: "ranking_cliente",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<BitArray>(
+            migrationBuilder.AddColumn<byte[]>(
                 name: "produtos_bits",
                 table: "ranking_cliente",
-                type: "bit varying",
+                type: "BLOB",
                 nullable: true);
 
             migrationBuilder.AddPrimaryKey(
@@ -87,10 +85,10 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "janela_movel",
                 columns: table => new
                 {
-                    janela = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    data_base = table.Column<DateOnly>(type: "date", nullable: false),
-                    inicio = table.Column<DateOnly>(type: "date", nullable: false),
-                    fim = table.Column<DateOnly>(type: "date", nullable: true)
+                    janela = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    data_base = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    inicio = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    fim = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -101,12 +99,12 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "venda_cliente_dia",
                 columns: table => new
                 {
-                    cliente_id = table.Column<long>(type: "bigint", nullable: false),
-                    dia = table.Column<DateOnly>(type: "date", nullable: false),
-                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    custo_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    pedidos = table.Column<int>(type: "integer", nullable: false),
-                    produtos_bits = table.Column<BitArray>(type: "bit varying", nullable: true)
+                    cliente_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    custo_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    pedidos = table.Column<int>(type: "INTEGER", nullable: false),
+                    produtos_bits = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -117,14 +115,14 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "venda_mes_delta",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ano = table.Column<int>(type: "integer", nullable: false),
-                    mes = table.Column<int>(type: "integer", nullable: false),
-                    receita_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    cpv_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    pedidos = table.Column<int>(type: "integer", nullable: false),
-                    pedidos_pagos = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ano = table.Column<int>(type: "INTEGER", nullable: false),
+                    mes = table.Column<int>(type: "INTEGER", nullable: false),
+                    receita_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    cpv_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    pedidos = table.Column<int>(type: "INTEGER", nullable: false),
+                    pedidos_pagos = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,12 +133,12 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "venda_produto_delta",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    produto_id = table.Column<long>(type: "bigint", nullable: false),
-                    dia = table.Column<DateOnly>(type: "date", nullable: false),
-                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    quantidade = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    produto_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    quantidade = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,10 +149,10 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "venda_produto_dia",
                 columns: table => new
                 {
-                    produto_id = table.Column<long>(type: "bigint", nullable: false),
-                    dia = table.Column<DateOnly>(type: "date", nullable: false),
-                    valor_centavos = table.Column<long>(type: "bigint", nullable: false),
-                    quantidade = table.Column<long>(type: "bigint", nullable: false)
+                    produto_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    dia = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valor_centavos = table.Column<long>(type: "INTEGER", nullable: false),
+                    quantidade = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,11 +164,6 @@ namespace Sap.Domain.Migrations.Postgres
                 table: "ranking_produto",
                 columns: new[] { "janela", "valor_centavos", "produto_id" },
                 descending: new[] { false, true, false });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_ranking_cliente_cliente_id",
-                table: "ranking_cliente",
-                column: "cliente_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_ranking_cliente_janela_lucro_centavos_cliente_id",
@@ -245,10 +238,6 @@ namespace Sap.Domain.Migrations.Postgres
                 table: "ranking_cliente");
 
             migrationBuilder.DropIndex(
-                name: "ix_ranking_cliente_cliente_id",
-                table: "ranking_cliente");
-
-            migrationBuilder.DropIndex(
                 name: "ix_ranking_cliente_janela_lucro_centavos_cliente_id",
                 table: "ranking_cliente");
 
@@ -275,14 +264,14 @@ namespace Sap.Domain.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "dias",
                 table: "ranking_produto",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "dias",
                 table: "ranking_cliente",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -300,9 +289,9 @@ namespace Sap.Domain.Migrations.Postgres
                 name: "ranking_periodo",
                 columns: table => new
                 {
-                    dias = table.Column<int>(type: "integer", nullable: false),
-                    data_base = table.Column<DateOnly>(type: "date", nullable: false),
-                    inicio = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    dias = table.Column<int>(type: "INTEGER", nullable: false),
+                    data_base = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    inicio = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
