@@ -17,10 +17,16 @@ internal static class SalesRoll
     /// <returns>False when the model had to be built from scratch.</returns>
     public static async Task<bool> EnsureCurrentAsync(SapDbContext db, Time.BusinessCalendar calendar, DateOnly today, CancellationToken cancellationToken)
     {
+        // Looked at without a lock first: a roll's turn holds every write back, and most days there is nothing to roll.
+        if (IsCurrent(await new SapSql(db).ListAsync<JanelaRow>("SELECT janela, data_base, inicio, fim FROM janela_movel", cancellationToken), today))
+        {
+            return true;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var sql = new SapSql(db);
         var rows = await sql.ListAsync<JanelaRow>(SalesTurns.Exclusive(sql), cancellationToken);
-        if (!rows.Select(r => r.Janela).Order(StringComparer.Ordinal).SequenceEqual(JanelasMoveis.Keys.Order(StringComparer.Ordinal)))
+        if (!IsBuilt(rows))
         {
             await SalesRebuild.BuildAsync(db, calendar, today, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -92,6 +98,11 @@ internal static class SalesRoll
             UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE janela = {key} AND cliente_id IN ({affected});
             """, cancellationToken);
     }
+
+    private static bool IsBuilt(List<JanelaRow> rows) =>
+        rows.Select(r => r.Janela).Order(StringComparer.Ordinal).SequenceEqual(JanelasMoveis.Keys.Order(StringComparer.Ordinal));
+
+    private static bool IsCurrent(List<JanelaRow> rows, DateOnly today) => IsBuilt(rows) && rows.All(r => r.DataBase >= today);
 
     private sealed record JanelaRow(string Janela, DateOnly DataBase, DateOnly Inicio, DateOnly? Fim);
 }

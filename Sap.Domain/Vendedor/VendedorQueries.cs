@@ -170,7 +170,8 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
 
     private async Task<DashboardResumo> ResumoAsync(SapDbContext db, CancellationToken cancellationToken)
     {
-        // dias > 7 means the last purchase's business date is before today − 7, i.e. the instant is before that day starts.
+        // dias > 7 means the last purchase's business date is before today − 7, i.e. the instant is before that day starts;
+        // only those clientes fall in a bucket, so only they are read (by index: most clientes bought this week).
         var today = Today;
         var sql = new SapSql(db);
         var t7 = sql.P(calendar.StartOfDayUtc(today.AddDays(-7)));
@@ -181,7 +182,7 @@ public sealed class VendedorQueries(IDbContextFactory<SapDbContext> contexts, Bu
                    coalesce(sum(CASE WHEN x.ultima >= {t15} AND x.ultima < {t7} THEN 1 ELSE 0 END), 0) AS sem_compra7,
                    coalesce(sum(CASE WHEN x.ultima >= {t30} AND x.ultima < {t15} THEN 1 ELSE 0 END), 0) AS sem_compra15,
                    coalesce(sum(CASE WHEN x.ultima < {t30} THEN 1 ELSE 0 END), 0) AS sem_compra30
-            FROM (SELECT v.ultima_compra AS ultima FROM venda_cliente v) x
+            FROM (SELECT v.ultima_compra AS ultima FROM venda_cliente v WHERE v.ultima_compra < {t7}) x
             """, cancellationToken)).Single();
         return new DashboardResumo((int)row.TotalClientes, (int)row.SemCompra7, (int)row.SemCompra15, (int)row.SemCompra30);
     }

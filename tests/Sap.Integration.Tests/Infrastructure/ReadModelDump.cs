@@ -42,6 +42,15 @@ public static class ReadModelDump
         return lines;
     }
 
+    /// <summary>Rows kept equal to rows rebuilt; when not, the rows only one side has (the first 40 of each).</summary>
+    public static void Same(IReadOnlyCollection<string> rebuilt, IReadOnlyCollection<string> maintained)
+    {
+        var missing = rebuilt.Except(maintained, StringComparer.Ordinal).Take(40).ToList();
+        var extra = maintained.Except(rebuilt, StringComparer.Ordinal).Take(40).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0 && rebuilt.Count == maintained.Count,
+            $"the maintained rows differ from a rebuild.\nonly rebuilt:\n{string.Join('\n', missing)}\nonly maintained:\n{string.Join('\n', extra)}");
+    }
+
     /// <summary>Rebuilds the read model from the pedidos as of a day (what the migrator's rebuild-read-model does).</summary>
     public static async Task RebuildAsync(DatabaseSettings db, DateOnly asOf)
     {
