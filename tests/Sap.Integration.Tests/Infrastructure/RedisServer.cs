@@ -7,4 +7,8 @@ public sealed class RedisServer : ServerProcess
 
     protected override (string File, IReadOnlyList<string> Arguments) Command() =>
         ("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"]);
+
+    // Under faketime (README, "Tests at any hour") redis-server dies at start: libfaketime's clock_gettime recurses
+    // through its allocator. Sap keeps no instants in Redis (TTLs are relative), so it runs on the real clock.
+    protected override IReadOnlyList<string> EnvironmentRemoved => ["LD_PRELOAD"];
 }

@@ -9,7 +9,8 @@ namespace Sap.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// Sap.Functions' self-host started in the test process on a free loopback port, driven over real HTTP,
-/// configured only through its settings (as a deployment would be), plus a SQL command counter.
+/// configured only through its settings (as a deployment would be), plus a SQL command counter; its clock is the
+/// run's <see cref="TestClock"/>.
 /// </summary>
 public sealed class SapApp : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed class SapApp : IAsyncDisposable
     public static async Task<SapApp> StartAsync(
         DatabaseSettings database, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var tokens = new TestTokens();
+        var tokens = new TestTokens(TestClock.Run);
         var port = FreePort.Next();
         var all = new Dictionary<string, string>
         {
@@ -60,6 +61,7 @@ public sealed class SapApp : IAsyncDisposable
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<SqlCommandCounter>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+            builder.Services.AddSingleton<TimeProvider>(TestClock.Run);
             services?.Invoke(builder.Services);
         });
         counter = app.Services.GetRequiredService<SqlCommandCounter>();

@@ -34,6 +34,11 @@ public abstract class ServerProcess : IAsyncLifetime
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var variable in EnvironmentRemoved)
+        {
+            info.Environment.Remove(variable);
+        }
+
         process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -73,6 +78,9 @@ public abstract class ServerProcess : IAsyncLifetime
         process?.Dispose();
         process = null;
     }
+
+    /// <summary>Variables of the test process's environment the server must not inherit.</summary>
+    protected virtual IReadOnlyList<string> EnvironmentRemoved => [];
 
     /// <summary>Stopped with SIGTERM, so that it saves what it acknowledged, as the real service never loses it.</summary>
     protected virtual bool StopsGracefully => false;
