@@ -43,7 +43,15 @@ public sealed class ReadinessChecks(IServiceProvider services, IConfiguration co
             }
 
             var client = StorageEventQueue.Create(storage, events.Queue, QueueMessageEncoding.Base64);
-            await client.GetPropertiesAsync(ct);
+            try
+            {
+                await client.GetPropertiesAsync(ct);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // The account answers; the queue itself is made by the first event published.
+            }
+
             return null;
         }, cancellationToken);
         var results = await Task.WhenAll(database, cache, queue);

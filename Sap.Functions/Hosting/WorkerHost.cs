@@ -11,8 +11,10 @@ internal static class WorkerHost
     public static bool IsHostedByFunctions(IConfiguration configuration) =>
         !string.IsNullOrEmpty(configuration["Functions:Worker:HostEndpoint"]);
 
+    /// <exception cref="Sap.Domain.InvalidSettingsException">A setting is missing or bad, a trigger's included.</exception>
     public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
     {
+        FunctionsHostSettings.Check(builder.Configuration, FunctionCatalog.Load(AppContext.BaseDirectory));
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<SapWorkerMiddleware>();
         builder.AddSapFunctions();

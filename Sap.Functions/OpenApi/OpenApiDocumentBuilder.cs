@@ -19,7 +19,8 @@ public static partial class OpenApiDocumentBuilder
     {
         var schemas = new JsonObject { ["Problem"] = ProblemSchema() };
         var paths = new JsonObject();
-        foreach (var function in catalog.Http.OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
+        // The catch-all answers what no operation serves: it is not one.
+        foreach (var function in catalog.Http.Where(f => !f.CatchAll).OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
             var path = "/" + SelfHost.Combine(routePrefix, function.Route);
             if (paths[path] is not JsonObject item)

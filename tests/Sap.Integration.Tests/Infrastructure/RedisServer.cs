@@ -5,6 +5,13 @@ public sealed class RedisServer : ServerProcess
 {
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>Whether Redis holds a key with this text in its name (SCAN, as a test may: the server is the test's own).</summary>
+    public async Task<bool> HasKeyAsync(string containing)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        return redis.GetServer(ConnectionString).Keys(pattern: $"*{containing}*").Any();
+    }
+
     protected override (string File, IReadOnlyList<string> Arguments) Command() =>
         ("redis-server", ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"]);
 

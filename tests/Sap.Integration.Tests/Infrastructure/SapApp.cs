@@ -117,7 +117,7 @@ public sealed class SapApp : IAsyncDisposable
         using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType,
-            response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             requestId, Sql.For(requestId));
     }
 
