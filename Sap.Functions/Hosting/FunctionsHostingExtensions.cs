@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sap.Domain.Data;
+using Sap.Domain.Settings;
 using Sap.Domain.Time;
 using Sap.Functions.Caching;
 using Sap.Functions.Events;
@@ -29,10 +30,8 @@ public static class FunctionsHostingExtensions
     /// <summary>Bearer-token validation (SPEC §6). Outside Development a missing or short key stops start-up.</summary>
     public static IHostApplicationBuilder AddSapSecurity(this IHostApplicationBuilder builder)
     {
-        var options = new AuthOptions();
-        builder.Configuration.GetSection(AuthOptions.SectionName).Bind(options);
+        var options = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
         var key = SigningKey.From(options, builder.Environment.IsDevelopment());
-        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenValidator>();
         builder.Services.AddSingleton<TokenIssuer>();

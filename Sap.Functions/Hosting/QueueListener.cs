@@ -12,8 +12,9 @@ using Sap.Functions.Events;
 namespace Sap.Functions.Hosting;
 
 /// <summary>
-/// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): messages are
-/// base64 (one that is not goes straight to poison), a failed message becomes visible again after
+/// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): a batch of
+/// batchSize messages is handled at once, messages are base64 (one that is not goes straight to poison), a message is
+/// deleted once its function returns, a failed message becomes visible again after
 /// visibilityTimeout, after maxDequeueCount tries it moves to "&lt;queue&gt;-poison", and polling backs off from
 /// 100 ms to maxPollingInterval while the queue is empty. Without a Storage account it drains the in-process queue.
 /// </summary>
@@ -56,10 +57,9 @@ internal sealed partial class QueueListener(
                 }
 
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, Lease, stoppingToken);
-                foreach (var message in messages)
-                {
-                    await HandleAsync(function, queue, poison, message, stoppingToken);
-                }
+                // A batch runs at once, as the host runs it: each invocation waits for its invalidation round, and
+                // the rounds coalesce the batch's events.
+                await Task.WhenAll(messages.Select(message => HandleAsync(function, queue, poison, message, stoppingToken)));
 
                 delay = messages.Length > 0 ? MinPolling : Min(delay * 2, settings.MaxPollingInterval);
             }
@@ -114,24 +114,43 @@ internal sealed partial class QueueListener(
 
     private async Task DrainInProcessAsync(QueueFunction function, InProcessEventQueue queue, CancellationToken stoppingToken)
     {
+        // Up to batchSize messages at once, as from the Storage queue.
+        using var slots = new SemaphoreSlim(settings.BatchSize);
+        var running = new List<Task>();
         await foreach (var text in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await slots.WaitAsync(stoppingToken);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(HandleInProcessAsync(function, text, slots, stoppingToken));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task HandleInProcessAsync(QueueFunction function, string text, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
                     await InvokeAsync(function, text, stoppingToken);
-                    break;
+                    return;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     if (attempt >= settings.MaxDequeueCount)
                     {
                         LogPoisoned(logger, "in-process", attempt, e.Message);
-                        break;
+                        return;
                     }
                 }
             }
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sap.Functions.Observability;
 using Serilog.Context;
@@ -20,14 +19,12 @@ namespace Sap.Functions.Http;
 /// Plain code over <see cref="HttpContext"/>; the worker middleware and the self-host are thin adapters over it.
 /// </summary>
 public sealed partial class RequestPipeline(
-    TokenValidator tokens, SapMetrics metrics, IConfiguration configuration, ILogger<RequestPipeline> logger)
+    TokenValidator tokens, SapMetrics metrics, MetricsOptions metricsOptions, ILogger<RequestPipeline> logger)
 {
     private const string CallerKey = "Sap.Caller";
     private const string FunctionKey = "Sap.Function";
 
-    private readonly byte[]? scrapeToken = configuration[ObservabilityHostingExtensions.ScrapeTokenSetting] is { Length: >= 16 } token
-        ? Encoding.UTF8.GetBytes(token)
-        : null;
+    private readonly byte[]? scrapeToken = metricsOptions.ScrapeToken is { Length: > 0 } token ? Encoding.UTF8.GetBytes(token.Trim()) : null;
 
     /// <summary>
     /// Starts a request: assigns its id, starts its metrics and its "request completed" line (written when the

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Prometheus;
+using Sap.Domain.Settings;
 using Serilog;
 using Serilog.Events;
 
@@ -11,7 +12,7 @@ namespace Sap.Functions.Observability;
 
 public static class ObservabilityHostingExtensions
 {
-    public const string ScrapeTokenSetting = "Sap:Metrics:ScrapeToken";
+    public const string LogLevelSetting = "Logging:LogLevel:Default";
 
     /// <summary>
     /// JSON logs on stdout through Serilog (redacted), and the Prometheus metrics on an injectable registry
@@ -20,9 +21,10 @@ public static class ObservabilityHostingExtensions
     public static IHostApplicationBuilder AddSapObservability(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], configuration[ScrapeTokenSetting]]);
+        var metricsOptions = builder.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.SectionName);
+        var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], metricsOptions.ScrapeToken]);
         builder.Services.AddSingleton(redactor);
-        var level = Enum.TryParse<LogEventLevel>(Map(configuration["Logging:LogLevel:Default"]), out var l) ? l : LogEventLevel.Information;
+        var level = LogLevelOf(configuration[LogLevelSetting]);
         builder.Services.AddSerilog((_, logger) => logger
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -40,15 +42,17 @@ public static class ObservabilityHostingExtensions
         return builder;
     }
 
-    /// <summary>Microsoft's level names to Serilog's.</summary>
-    private static string? Map(string? level) => level switch
+    /// <summary>Microsoft's level names (the setting's) to Serilog's; absent is Information.</summary>
+    /// <exception cref="Sap.Domain.InvalidSettingsException">Not one of Microsoft's level names.</exception>
+    private static LogEventLevel LogLevelOf(string? level) => level?.Trim() switch
     {
-        "Trace" => "Verbose",
-        "Debug" => "Debug",
-        "Information" => "Information",
-        "Warning" => "Warning",
-        "Error" => "Error",
-        "Critical" => "Fatal",
-        _ => level,
+        null or "" or "Information" => LogEventLevel.Information,
+        "Trace" => LogEventLevel.Verbose,
+        "Debug" => LogEventLevel.Debug,
+        "Warning" => LogEventLevel.Warning,
+        "Error" => LogEventLevel.Error,
+        "Critical" or "None" => LogEventLevel.Fatal,
+        _ => throw new Sap.Domain.InvalidSettingsException(
+            $"{LogLevelSetting}: must be Trace, Debug, Information, Warning, Error, Critical or None, not '{level}'."),
     };
 }

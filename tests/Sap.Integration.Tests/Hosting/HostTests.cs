@@ -163,6 +163,34 @@ public sealed class HostTests(PostgresServer postgres)
         Assert.StartsWith("error: Sap:Auth:SigningKey", Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sap__Cache__RefreshIntervalMs", "0")]
+    [InlineData("Sap__Cache__HotSeconds", "-1")]
+    [InlineData("Sap__Cache__Ttl__Dashboard", "-5")]
+    [InlineData("Sap__BusinessTimeZone", "Mars/Olympus")]
+    [InlineData("Sap__Events__SweepSeconds", "0")]
+    [InlineData("Sap__Events__Queue", "Not_A_Queue")]
+    [InlineData("Sap__Database__Provider", "oracle")]
+    [InlineData("Sap__Cache__RefreshIntervalMs", "soon")]
+    [InlineData("Sap__Metrics__ScrapeToken", "short")]
+    [InlineData("Logging__LogLevel__Default", "Loud")]
+    [InlineData("AzureWebJobsStorage", "not a connection string")]
+    public async Task A_bad_setting_stops_the_production_self_host_with_exit_2_and_one_line_naming_it(string variable, string value)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sap.Functions.dll"), "--urls", $"http://127.0.0.1:{FreePort.Next()}"],
+            new Dictionary<string, string?>
+            {
+                ["DOTNET_ENVIRONMENT"] = "Production", ["AZURE_FUNCTIONS_ENVIRONMENT"] = null,
+                ["Sap__Auth__SigningKey"] = Convert.ToBase64String(new byte[32]), [variable] = value,
+            },
+            TimeSpan.FromSeconds(30), Directory.CreateTempSubdirectory("sap-prod-").FullName);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {variable.Replace("__", ":", StringComparison.Ordinal)}: ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalSeconds:0.0} s to refuse");
+    }
+
     private static HttpRequestMessage Authorized(SapApp app, HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);

@@ -44,7 +44,8 @@ public abstract class ServerProcess : IAsyncLifetime
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitForPortAsync(TimeSpan.FromSeconds(30));
+        // Generous: on a loaded two-core machine an emulator has been seen to take 20 s to open its port.
+        await WaitForPortAsync(TimeSpan.FromSeconds(90));
     }
 
     public async Task StopAsync()
