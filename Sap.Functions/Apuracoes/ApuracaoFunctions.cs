@@ -20,7 +20,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, WriteEndpoints wr
     [Returns(typeof(ApuracaoResponse))]
     [RequireRoles(Roles.Financeiro)]
     public async Task<IActionResult> Apuracao(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "apuracao")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "apuracao")] HttpRequest request)
     {
         var today = queries.Today;
         var q = new QueryParams(request);

@@ -34,6 +34,7 @@ public sealed partial class RequestPipeline(
     public RequestScope Begin(HttpContext http, FunctionEndpoint function)
     {
         var requestId = RequestIds.Assign(http);
+        CommonHeaders(http);
         http.Items[FunctionKey] = function;
         Track(http, function.Name);
         var scope = new RequestScope();
@@ -66,12 +67,16 @@ public sealed partial class RequestPipeline(
     public void TrackUnrouted(HttpContext http)
     {
         RequestIds.Assign(http);
+        CommonHeaders(http);
         Track(http, "none");
     }
 
     public static Caller? CallerOf(HttpContext http) => http.Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
 
     public static FunctionEndpoint? FunctionOf(HttpContext http) => http.Items.TryGetValue(FunctionKey, out var f) ? f as FunctionEndpoint : null;
+
+    /// <summary>Headers of every answer, set before anything is written: browsers must not guess a response's type.</summary>
+    private static void CommonHeaders(HttpContext http) => http.Response.Headers.XContentTypeOptions = "nosniff";
 
     private void Track(HttpContext http, string endpoint)
     {

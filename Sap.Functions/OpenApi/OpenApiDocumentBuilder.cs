@@ -28,7 +28,8 @@ public static partial class OpenApiDocumentBuilder
                 paths[path] = item = [];
             }
 
-            foreach (var method in function.HttpMethods)
+            // HEAD answers every GET (SPEC §1) with the GET's headers: not an operation of its own.
+            foreach (var method in function.HttpMethods.Where(m => m != "HEAD"))
             {
                 item[method.ToLowerInvariant()] = Operation(function, method, schemas);
             }

@@ -19,7 +19,7 @@ public sealed class OpenApiFunctions(FunctionCatalog catalog)
     /// <summary>The OpenAPI 3.1 description of this API (public, as the old system's /docs was).</summary>
     [Function(nameof(OpenApi))]
     [Anonymous]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "openapi.json")] HttpRequest request)
     {
         lock (Gate)
         {

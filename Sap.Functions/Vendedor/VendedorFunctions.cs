@@ -44,7 +44,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(DashboardResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Dashboard(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/dashboard")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/dashboard")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var filter = DateFilter.FromDates(q.Date("data_inicio"), q.Date("data_fim"));
@@ -66,7 +66,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(RankingsResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Rankings(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/rankings")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/rankings")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var periodo = q.OneOf("periodo", Periodos.Keys) ?? "todos";
@@ -90,7 +90,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClienteDetailResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteDetalhe(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/{id}")] HttpRequest request, string id)
     {
         var q = new QueryParams(request);
         var clienteId = q.Id("id", id);
@@ -109,7 +109,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClientesResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClientesPorPeriodo(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var periodo = q.OneOf("periodo", Buckets.Keys) ?? "todos";
@@ -126,7 +126,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClienteProdutosResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteProdutos(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}/produtos")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/{id}/produtos")] HttpRequest request, string id)
     {
         var q = new QueryParams(request);
         var clienteId = q.Id("id", id);
@@ -144,7 +144,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(BuscaResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteBusca(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/busca")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/busca")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var text = q.Text("q", 100);

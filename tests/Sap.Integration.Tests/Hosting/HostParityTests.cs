@@ -54,6 +54,8 @@ public sealed class HostParityTests(PostgresServer postgres, EventStack stack, I
         }
 
         await both.SameAsync("metrics", Get("api/metrics", "ADMIN"), bodyToo: false);
+        var head = await both.SameAsync("HEAD dashboard", Send(HttpMethod.Head, "api/vendedor/dashboard", "ADMIN", null));
+        Assert.True(head.Status == 200 && head.Body.Length == 0, $"HEAD: {head.Status} with {head.Body.Length} characters");
 
         await both.SameAsync("401 no token", Get("api/vendedor/dashboard", null));
         await both.SameAsync("401 bad token", Get("api/vendedor/dashboard", null, ("Authorization", "Bearer not.a.token")));
@@ -182,6 +184,7 @@ public sealed class HostParityTests(PostgresServer postgres, EventStack stack, I
         private static readonly string[] Named =
         [
             "X-Request-ID", "X-Cache", "ETag", "WWW-Authenticate", "Retry-After", "Location", "Allow", "Idempotent-Replayed", "Content-Encoding",
+            "X-Content-Type-Options",
         ];
 
         public static async Task<Answer> FromAsync(HttpClient client, HttpRequestMessage request, string requestId)
@@ -234,6 +237,11 @@ public sealed class HostParityTests(PostgresServer postgres, EventStack stack, I
             if (!Headers.ContainsKey("X-Request-ID"))
             {
                 yield return "no X-Request-ID";
+            }
+
+            if (Headers.GetValueOrDefault("X-Content-Type-Options") != "nosniff")
+            {
+                yield return "no X-Content-Type-Options: nosniff";
             }
         }
 

@@ -72,6 +72,24 @@ public sealed class HostTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Head_answers_a_get_route_with_the_gets_headers_and_no_body_and_every_answer_says_nosniff()
+    {
+        await using var app = await SapApp.StartAsync(await TestDatabases.MigratedPostgresAsync(postgres));
+        var get = await app.SendAsync(Authorized(app, HttpMethod.Get, "api/vendedor/dashboard"));
+        var head = await app.SendAsync(Authorized(app, HttpMethod.Head, "api/vendedor/dashboard"));
+
+        Assert.Equal(HttpStatusCode.OK, head.Status);
+        Assert.Empty(head.Body);
+        Assert.Equal(get.MediaType, head.MediaType);
+        Assert.Equal(get.Headers["ETag"], head.Headers["ETag"]);
+        Assert.Equal("HIT", head.Headers["X-Cache"]);
+        foreach (var answer in new[] { get, head, await app.GetAsync("api/vendedor/dashboard"), await app.GetAsync("api/nao-existe", "ADMIN"), await app.GetAsync("api/health") })
+        {
+            Assert.Equal("nosniff", answer.Headers["X-Content-Type-Options"]);
+        }
+    }
+
+    [Fact]
     public void The_catch_all_function_sorts_after_every_other_so_the_functions_host_tries_it_last()
     {
         var names = DeclaredHttpFunctions().Select(f => f.Name).Append(nameof(UnroutedFunctions.Unrouted));

@@ -27,7 +27,7 @@ public sealed class OpenApiTests(PostgresServer postgres)
         {
             var path = "/api/" + trigger.GetProperty("route").GetString();
             Assert.True(document.Paths.TryGetValue(path, out var item), $"{name}: {path} missing");
-            foreach (var method in trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!))
+            foreach (var method in trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).Where(m => m != "head"))
             {
                 var operation = item!.Operations!.Single(o => o.Key.Method.Equals(method, StringComparison.OrdinalIgnoreCase)).Value;
                 Assert.Equal(name, operation.OperationId);
