@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Sap.Functions.Http;
 using Sap.Functions.OpenApi;
+using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Health;
@@ -13,6 +14,7 @@ public sealed class HealthFunctions(ReadinessChecks readiness)
     [Function(nameof(Health))]
     [Returns(typeof(HealthResponse))]
     [Anonymous]
+    [RateLimitExempt]
     public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         new JsonResponse(new HealthResponse("healthy"));
 
@@ -20,6 +22,7 @@ public sealed class HealthFunctions(ReadinessChecks readiness)
     [Function(nameof(Ready))]
     [Returns(typeof(ReadinessReport))]
     [Anonymous]
+    [RateLimitExempt]
     public async Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "ready")] HttpRequest request)
     {
         var report = await readiness.CheckAsync(request.HttpContext.RequestAborted);

@@ -91,7 +91,7 @@ public sealed class FunctionCatalog
             }
 
             http.Add(new FunctionEndpoint(name, entryPoint, method, methods, route, anonymous, roles ?? [],
-                method.GetCustomAttribute<ScrapeTokenAttribute>() is not null));
+                method.GetCustomAttribute<ScrapeTokenAttribute>() is not null, method.GetCustomAttribute<RateLimiting.RateLimitExemptAttribute>() is not null));
         }
 
         CheckCatchAllIsLast(http);

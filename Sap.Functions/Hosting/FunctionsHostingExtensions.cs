@@ -9,6 +9,7 @@ using Sap.Functions.Events;
 using Sap.Domain.Writes;
 using Sap.Functions.Http;
 using Sap.Functions.Observability;
+using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Hosting;
@@ -20,6 +21,8 @@ public static class FunctionsHostingExtensions
     {
         builder.AddSapObservability().AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
         builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
+        builder.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
+        builder.Services.AddSingleton<CallerRateLimiter>();
         builder.Services.AddSingleton<RequestPipeline>();
         builder.Services.AddSingleton<WriteEndpoints>();
         builder.Services.AddSingleton<Health.ReadinessChecks>();

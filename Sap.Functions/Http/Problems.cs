@@ -40,6 +40,14 @@ public static class Problems
         return problem;
     }
 
+    public static ProblemResponse TooManyRequests(int retryAfterSeconds)
+    {
+        var problem = new ProblemResponse(StatusCodes.Status429TooManyRequests, TypePrefix + "rate-limited", "Requisições demais",
+            "Você excedeu o limite de requisições por minuto. Tente de novo depois do tempo indicado em Retry-After.");
+        problem.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem;
+    }
+
     public static ProblemResponse Forbidden() =>
         new(StatusCodes.Status403Forbidden, TypePrefix + "forbidden", "Acesso negado",
             "O seu perfil não tem permissão para esta operação.");

@@ -10,6 +10,7 @@ using Serilog.Context;
 using Sap.Domain;
 using Sap.Domain.Data;
 using Sap.Functions.Hosting;
+using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Http;
@@ -19,7 +20,7 @@ namespace Sap.Functions.Http;
 /// Plain code over <see cref="HttpContext"/>; the worker middleware and the self-host are thin adapters over it.
 /// </summary>
 public sealed partial class RequestPipeline(
-    TokenValidator tokens, SapMetrics metrics, MetricsOptions metricsOptions, ILogger<RequestPipeline> logger)
+    TokenValidator tokens, CallerRateLimiter limiter, SapMetrics metrics, MetricsOptions metricsOptions, ILogger<RequestPipeline> logger)
 {
     private const string CallerKey = "Sap.Caller";
     private const string FunctionKey = "Sap.Function";
@@ -45,15 +46,30 @@ public sealed partial class RequestPipeline(
         return scope;
     }
 
-    /// <summary>Checks the token and role: the answer to send instead of running the function (401, 403), or null.</summary>
+    /// <summary>
+    /// Checks the token, the caller's rate limit and the role: the answer to send instead of running the function (401,
+    /// 429, 403), or null. The limit is the token's subject's, or the client address's when there is no valid token
+    /// (anonymous routes, refused tokens); the probes and the scrape token's metrics are exempt.
+    /// </summary>
     public async Task<IActionResult?> AuthorizeAsync(HttpContext http, FunctionEndpoint function)
     {
-        if (function.Anonymous || (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString())))
+        if (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString()))
         {
             return null;
         }
 
-        var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
+        var caller = function.Anonymous ? null : await tokens.ValidateAsync(http.Request.Headers.Authorization);
+        if (!function.RateLimitExempt
+            && await limiter.AcquireAsync(caller is null ? "ip:" + ClientAddress(http) : "sub:" + caller.Subject, http.RequestAborted) is { Allowed: false } refused)
+        {
+            return Problems.TooManyRequests(refused.RetryAfterSeconds);
+        }
+
+        if (function.Anonymous)
+        {
+            return null;
+        }
+
         if (caller is null)
         {
             return Problems.Unauthorized();
@@ -74,6 +90,15 @@ public sealed partial class RequestPipeline(
     public static Caller? CallerOf(HttpContext http) => http.Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
 
     public static FunctionEndpoint? FunctionOf(HttpContext http) => http.Items.TryGetValue(FunctionKey, out var f) ? f as FunctionEndpoint : null;
+
+    /// <summary>
+    /// Who is calling, by address: the last X-Forwarded-For entry when a proxy in front added one (the Functions host's
+    /// front end does; an earlier entry is whatever the client claimed), else the connection's peer.
+    /// </summary>
+    private static string ClientAddress(HttpContext http) =>
+        http.Request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } hops
+            ? hops[^1]
+            : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>Headers of every answer, set before anything is written: browsers must not guess a response's type.</summary>
     private static void CommonHeaders(HttpContext http) => http.Response.Headers.XContentTypeOptions = "nosniff";

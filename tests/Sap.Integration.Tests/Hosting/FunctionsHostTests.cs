@@ -73,15 +73,19 @@ public sealed class FunctionsHostTests(PostgresServer postgres, EventStack stack
         Assert.DoesNotContain(host.Output, l => l.Contains("was unable to start", StringComparison.Ordinal));
     }
 
+    /// <summary>A value of "" leaves the setting out.</summary>
     [Theory]
-    [InlineData("Sap:Events:Queue")]
-    [InlineData("Sap:Auth:SigningKey")]
-    [InlineData("AzureWebJobsStorage")]
-    public async Task Without_a_setting_it_needs_the_app_never_serves_and_the_host_log_names_the_setting(string setting)
+    [InlineData("Sap:Events:Queue", "")]
+    [InlineData("Sap:Auth:SigningKey", "")]
+    [InlineData("AzureWebJobsStorage", "")]
+    [InlineData("Sap:Cache:RefreshIntervalMs", "0")]
+    [InlineData("Sap:RateLimit:PermitsPerMinute", "-1")]
+    [InlineData("Sap:BusinessTimeZone", "Mars/Olympus")]
+    public async Task Without_a_setting_it_needs_or_with_a_bad_one_the_app_never_serves_and_the_host_log_names_the_setting(string setting, string value)
     {
         var db = await TestDatabases.MigratedPostgresAsync(postgres);
         var settings = stack.Settings(EventStack.NewDeployment());
-        settings[setting] = "";
+        settings[setting] = value;
         await using var host = await FunctionsHostProcess.LaunchAsync(db, settings, new TestTokens());
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -99,6 +103,35 @@ public sealed class FunctionsHostTests(PostgresServer postgres, EventStack stack
         {
             Assert.False(await host.AnswersHealthAsync(), $"the app served /api/health without {setting}");
             await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Under_the_host_a_caller_over_its_budget_gets_429_with_retry_after_and_the_probes_never_do()
+    {
+        var db = await TestDatabases.MigratedPostgresAsync(postgres);
+        var tokens = new TestTokens();
+        await using var host = await FunctionsHostProcess.StartAsync(
+            db, stack.Settings(EventStack.NewDeployment(), new Dictionary<string, string> { ["Sap:RateLimit:PermitsPerMinute"] = "30" }), tokens);
+        var token = tokens.Create(["VENDEDOR"], subject: "vendedor-no-host");
+
+        var answers = new List<ApiResponse>();
+        for (var i = 0; i < 40; i++)
+        {
+            answers.Add(await Get(host, "api/vendedor/dashboard", token));
+        }
+
+        var refused = answers.Where(a => (int)a.Status == 429).ToList();
+        Assert.True(refused.Count >= 10, $"{refused.Count} of 40 refused");
+        Assert.All(answers, a => Assert.True((int)a.Status is 200 or 429, a.ToString()));
+        Assert.All(refused, a =>
+        {
+            Assert.Equal("application/problem+json", a.MediaType);
+            Assert.True(a.Headers.TryGetValue("Retry-After", out var seconds) && int.Parse(seconds, CultureInfo.InvariantCulture) >= 1, a.ToString());
+        });
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.True(await host.AnswersHealthAsync());
         }
     }
 

@@ -6,7 +6,7 @@ namespace Sap.Integration.Tests.Infrastructure;
 public static class DeploymentEnvironment
 {
     /// <summary>
-    /// Production settings for this database, signed by these tokens' key, quiet below Warning; then the settings given
+    /// Production settings for this database, signed by these tokens' key, quiet below Warning, no rate limit; then the settings given
     /// (<c>Section:Key</c> becomes <c>Section__Key</c>), where an empty value removes the variable (a setting left out).
     /// </summary>
     public static void Apply(IDictionary<string, string?> environment, DatabaseSettings db, TestTokens tokens, IDictionary<string, string> settings)
@@ -17,6 +17,8 @@ public static class DeploymentEnvironment
         environment["Sap__Auth__Issuer"] = TestTokens.Issuer;
         environment["Sap__Auth__Audience"] = TestTokens.Audience;
         environment["Logging__LogLevel__Default"] = "Warning";
+        // One test token makes thousands of requests; the rate limit has tests of its own, which set it.
+        environment["Sap__RateLimit__PermitsPerMinute"] = "0";
         foreach (var (key, value) in settings)
         {
             var name = key.Replace(":", "__", StringComparison.Ordinal);

@@ -49,6 +49,8 @@ public sealed class SapApp : IAsyncDisposable
             ["Sap:Auth:Issuer"] = TestTokens.Issuer,
             ["Sap:Auth:Audience"] = TestTokens.Audience,
             ["Logging:LogLevel:Default"] = "Warning",
+            // One test token makes thousands of requests; the rate limit has tests of its own, which set it.
+            ["Sap:RateLimit:PermitsPerMinute"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
