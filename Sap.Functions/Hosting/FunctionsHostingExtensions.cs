@@ -8,6 +8,7 @@ using Sap.Functions.Caching;
 using Sap.Functions.Events;
 using Sap.Domain.Writes;
 using Sap.Functions.Http;
+using Sap.Functions.Health;
 using Sap.Functions.Observability;
 using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
@@ -25,7 +26,7 @@ public static class FunctionsHostingExtensions
         builder.Services.AddSingleton<CallerRateLimiter>();
         builder.Services.AddSingleton<RequestPipeline>();
         builder.Services.AddSingleton<WriteEndpoints>();
-        builder.Services.AddSingleton<Health.ReadinessChecks>();
+        builder.AddSapHealthChecks();
         builder.Services.AddHostedService<Vendedor.ReadModelCatchUp>();
         return builder;
     }
