@@ -37,11 +37,11 @@ internal sealed partial class CacheRefresher(RefreshQueue queue, ReadCache cache
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogRoundFailed(logger, e.GetType().Name);
+                LogRoundFailed(logger, e);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache refresh round failed ({Error}); the entries stay invalidated and are recomputed on their next read")]
-    private static partial void LogRoundFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache refresh round failed; the entries stay invalidated and are recomputed on their next read")]
+    private static partial void LogRoundFailed(ILogger logger, Exception error);
 }

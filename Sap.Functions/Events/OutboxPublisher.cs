@@ -81,7 +81,7 @@ public sealed partial class OutboxPublisher(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, e.GetType().Name, e.Message);
+                LogSweepFailed(logger, e);
             }
 
             using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -122,16 +122,16 @@ public sealed partial class OutboxPublisher(
                     message.Tentativas++;
                     message.UltimoErro = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                     await db.SaveChangesAsync(cancellationToken);
-                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e.GetType().Name);
+                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e);
                     return false;
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}): {Error}; it stays in the outbox")]
-    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}); it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed: {Error}: {Message}")]
-    private static partial void LogSweepFailed(ILogger logger, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error);
 }
