@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Data;
+using Sap.Domain.Events;
 
 namespace Sap.Functions.Events;
 
@@ -111,6 +112,8 @@ public sealed partial class OutboxPublisher(
 
             foreach (var message in batch)
             {
+                // A span of the write's trace: the event carries the trace context of the request that made it.
+                using var activity = Observability.SapTracing.StartPublish(EventJson.TryParse(message.Payload), options.Queue);
                 try
                 {
                     await queue.SendAsync(message.Payload, cancellationToken);
@@ -122,6 +125,7 @@ public sealed partial class OutboxPublisher(
                     message.Tentativas++;
                     message.UltimoErro = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                     await db.SaveChangesAsync(cancellationToken);
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
                     LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e);
                     return false;
                 }

@@ -8,14 +8,15 @@ namespace Sap.Functions.Observability;
 /// <summary>
 /// One JSON object per line (SPEC §7): timestamp (UTC ISO-8601), level, logger, message, then the context
 /// properties in snake_case (request_id, user_id, function, method, path, status_code, duration_ms, event_type,
-/// event_id …) and the exception, all through the <see cref="SecretRedactor"/>.
+/// event_id …), trace_id and span_id while a trace is active, and the exception, all through the <see cref="SecretRedactor"/>.
 /// </summary>
 public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
 {
     // ASP.NET Core's own scope (its RequestId is Kestrel's trace identifier, not Sap's request id) and the
-    // logger's event id would clash with Sap's request_id and event_id.
+    // logger's event id would clash with Sap's request_id and event_id; scopes' trace ids with the event's own; the
+    // worker's OpenTelemetry schema URL says nothing about the line.
     private static readonly HashSet<string> Skipped =
-        new(StringComparer.Ordinal) { "SourceContext", "{OriginalFormat}", "RequestId", "RequestPath", "ConnectionId", "EventId" };
+        new(StringComparer.Ordinal) { "SourceContext", "{OriginalFormat}", "RequestId", "RequestPath", "ConnectionId", "EventId", "TraceId", "SpanId", "ParentId", "schema.url" };
 
     public void Format(LogEvent logEvent, TextWriter output)
     {
@@ -27,6 +28,13 @@ public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
             json.WriteString("level", Level(logEvent.Level));
             json.WriteString("logger", logEvent.Properties.TryGetValue("SourceContext", out var source) ? Text(source) : "");
             json.WriteString("message", redactor.Redact(logEvent.RenderMessage(CultureInfo.InvariantCulture)));
+            // Taken from Activity.Current when the event was made (on the caller's thread, not this writer's).
+            if (logEvent.TraceId is { } traceId && logEvent.SpanId is { } spanId)
+            {
+                json.WriteString("trace_id", traceId.ToHexString());
+                json.WriteString("span_id", spanId.ToHexString());
+            }
+
             foreach (var (name, value) in logEvent.Properties)
             {
                 if (Skipped.Contains(name) || name.StartsWith("AzureFunctions_", StringComparison.Ordinal))
