@@ -46,8 +46,9 @@ public static class TracingHostingExtensions
                     .AddNpgsql();
                 if (redis)
                 {
-                    // Finds the IConnectionMultiplexer the cache registered.
-                    tracing.AddRedisInstrumentation();
+                    // Finds the IConnectionMultiplexer the cache registered. Redis commands are profiled and turned into
+                    // spans in rounds: every second rather than the default 10 s, so that they leave with their trace.
+                    tracing.AddRedisInstrumentation(o => o.FlushInterval = TimeSpan.FromSeconds(1));
                 }
 
                 if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
