@@ -18,6 +18,8 @@ public static class EventTrace
     public static bool TryParse(string? traceparent, string? tracestate, out ActivityContext context)
     {
         context = default;
-        return !string.IsNullOrEmpty(traceparent) && ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out context);
+        // .NET checks the hex digits, the version and the all-zero ids, not the dashes between the fields.
+        return traceparent is { Length: >= 55 } && traceparent[2] == '-' && traceparent[35] == '-' && traceparent[52] == '-'
+            && ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out context);
     }
 }

@@ -42,7 +42,7 @@ public static class ObservabilityHostingExtensions
         {
             var registry = sp.GetRequiredService<CollectorRegistry>();
             var metrics = new SapMetrics(registry, version.Split('+')[0], builder.Environment.EnvironmentName);
-            registry.AddBeforeCollectCallback(() => metrics.LogEventsDropped.IncTo(buffer.Dropped));
+            metrics.CountDroppedLogs(buffer);
             return metrics;
         });
         builder.Services.AddSingleton<IInterceptor, DatabaseMetricsInterceptor>();
@@ -54,7 +54,11 @@ public static class ObservabilityHostingExtensions
     /// blocking the request that logs it.
     /// </summary>
     public static LoggerConfiguration SapConsole(this LoggerSinkConfiguration sink, SecretRedactor redactor, LogBuffer buffer) =>
-        sink.Async(a => a.Console(new JsonLogFormatter(redactor)), buffer.Capacity, blockWhenFull: false, monitor: buffer);
+        sink.SapBuffered(a => a.Console(new JsonLogFormatter(redactor)), buffer);
+
+    /// <summary>Any sink behind the bounded, never-blocking buffer.</summary>
+    public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, Action<LoggerSinkConfiguration> writer, LogBuffer buffer) =>
+        sink.Async(writer, buffer.Capacity, blockWhenFull: false, monitor: buffer);
 
     /// <summary>Microsoft's level names to Serilog's.</summary>
     private static string? Map(string? level) => level switch

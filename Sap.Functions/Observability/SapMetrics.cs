@@ -33,6 +33,9 @@ public sealed class SapMetrics
 
     public CollectorRegistry Registry { get; }
 
+    /// <summary><c>log_events_dropped_total</c> follows the buffer's count, read at each scrape.</summary>
+    public void CountDroppedLogs(LogBuffer buffer) => Registry.AddBeforeCollectCallback(() => LogEventsDropped.IncTo(buffer.Dropped));
+
     public Counter HttpRequests { get; }
 
     public Histogram HttpDuration { get; }
