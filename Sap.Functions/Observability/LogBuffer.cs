@@ -22,6 +22,9 @@ public sealed class LogBuffer : IAsyncLogEventSinkMonitor
     /// <summary>Events dropped because the buffer was full, since start.</summary>
     public long Dropped => Volatile.Read(ref inspector) is { } current ? current.DroppedMessagesCount : Interlocked.Read(ref droppedBeforeStop);
 
+    /// <summary>Events queued and not yet taken by the writer (0 once the sink has stopped).</summary>
+    public int Waiting => Volatile.Read(ref inspector) is { } current ? current.Count : 0;
+
     public void StartMonitoring(IAsyncLogEventSinkInspector inspector) => Volatile.Write(ref this.inspector, inspector);
 
     // The count outlives the sink (disposed at shutdown): the metric never goes back to zero.

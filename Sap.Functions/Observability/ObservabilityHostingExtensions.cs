@@ -54,7 +54,7 @@ public static class ObservabilityHostingExtensions
     /// blocking the request that logs it.
     /// </summary>
     public static LoggerConfiguration SapConsole(this LoggerSinkConfiguration sink, SecretRedactor redactor, LogBuffer buffer) =>
-        sink.SapBuffered(a => a.Console(new JsonLogFormatter(redactor)), buffer);
+        sink.SapBuffered(a => a.Sink(new StdoutSink(new JsonLogFormatter(redactor), buffer)), buffer);
 
     /// <summary>Any sink behind the bounded, never-blocking buffer.</summary>
     public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, Action<LoggerSinkConfiguration> writer, LogBuffer buffer) =>
