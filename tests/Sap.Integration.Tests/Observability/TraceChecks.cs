@@ -82,6 +82,9 @@ public static class TraceChecks
 
     public static async Task<int> PostAsync(HttpClient client, string token, string path, string json, string requestId, string? traceparent)
     {
+        // The test's own client sends the traceparent given, or none: an app started in this process traces this
+        // process's HttpClient calls too, and its propagator would add a traceparent of its own.
+        using var untraced = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null, UseProxy = false }) { BaseAddress = client.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
@@ -90,7 +93,7 @@ public static class TraceChecks
             request.Headers.TryAddWithoutValidation("traceparent", traceparent);
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await untraced.SendAsync(request);
         return (int)response.StatusCode;
     }
 
