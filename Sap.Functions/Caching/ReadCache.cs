@@ -203,7 +203,7 @@ public sealed partial class ReadCache(
         {
             // A read that fails now (a 404, the database away) stays invalidated and is answered on its next read.
             metrics.CacheOperations.WithLabels("refresh", "error").Inc();
-            LogRefreshFailed(logger, entry.Endpoint, e.GetType().Name);
+            LogRefreshFailed(logger, entry.Endpoint, e);
         }
         finally
         {
@@ -258,6 +258,6 @@ public sealed partial class ReadCache(
     private static CachedResponse Serialize(object value, bool compress) =>
         CachedResponse.Of(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), SapJson.Options), compress);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed ({Error}); it is recomputed on its next read")]
-    private static partial void LogRefreshFailed(ILogger logger, string endpoint, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed; it is recomputed on its next read")]
+    private static partial void LogRefreshFailed(ILogger logger, string endpoint, Exception error);
 }

@@ -13,11 +13,11 @@ namespace Sap.Functions.Events;
 /// of order, changes nothing more); an unknown type is logged, counted and dropped; a message that does not parse, or
 /// whose invalidation fails, throws, so the host retries it and then moves it to the poison queue.
 /// </summary>
-public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, TimeProvider clock, ILogger<EventProcessor> logger)
+public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, EventsOptions options, TimeProvider clock, ILogger<EventProcessor> logger)
 {
     /// <summary>
-    /// Logs carry the originating request's id (the event's requestid), the event type and id; one "event
-    /// processed" line per event.
+    /// Logs carry the originating request's id (the event's requestid), its trace (the event's traceparent), the
+    /// event type and id; one "event processed" line per event.
     /// </summary>
     /// <exception cref="MalformedEventException">The message is not a CloudEvent.</exception>
     public async Task ProcessAsync(string message, CancellationToken cancellationToken)
@@ -31,6 +31,8 @@ public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, 
             throw new MalformedEventException($"Not a CloudEvents 1.0 JSON event ({message.Length} characters).");
         }
 
+        // The event's own trace (the write's, ADR 10) from here on: its lines carry that trace_id.
+        using var activity = SapTracing.StartProcess(cloudEvent, options.Queue);
         var known = EventTypes.All.Contains(cloudEvent.Type);
         using (LogContext.PushProperty("request_id", cloudEvent.Requestid))
         using (LogContext.PushProperty("event_type", known ? cloudEvent.Type : "unknown"))

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Data;
+using Sap.Domain.Events;
 
 namespace Sap.Functions.Events;
 
@@ -81,7 +82,7 @@ public sealed partial class OutboxPublisher(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, e.GetType().Name, e.Message);
+                LogSweepFailed(logger, e);
             }
 
             using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -111,6 +112,8 @@ public sealed partial class OutboxPublisher(
 
             foreach (var message in batch)
             {
+                // A span of the write's trace: the event carries the trace context of the request that made it.
+                using var activity = Observability.SapTracing.StartPublish(EventJson.TryParse(message.Payload), options.Queue);
                 try
                 {
                     await queue.SendAsync(message.Payload, cancellationToken);
@@ -122,16 +125,17 @@ public sealed partial class OutboxPublisher(
                     message.Tentativas++;
                     message.UltimoErro = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                     await db.SaveChangesAsync(cancellationToken);
-                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e.GetType().Name);
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+                    LogPublishFailed(logger, message.Tipo, message.EventId, message.Tentativas, e);
                     return false;
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}): {Error}; it stays in the outbox")]
-    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}); it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed: {Error}: {Message}")]
-    private static partial void LogSweepFailed(ILogger logger, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error);
 }

@@ -20,7 +20,7 @@ public static class FunctionsHostingExtensions
     /// <summary>Everything the functions need, the same on the Functions host and the self-host.</summary>
     public static IHostApplicationBuilder AddSapFunctions(this IHostApplicationBuilder builder)
     {
-        builder.AddSapObservability().AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
+        builder.AddSapObservability().AddSapTracing().AddSapDatabase().AddBusinessCalendar().AddSapQueries().AddSapSecurity().AddSapCache().AddSapEvents().AddSapWrites();
         builder.Services.AddSingleton(_ => FunctionCatalog.Load(AppContext.BaseDirectory));
         builder.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<CallerRateLimiter>();

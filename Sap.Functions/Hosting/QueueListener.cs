@@ -65,7 +65,7 @@ internal sealed partial class QueueListener(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogPollFailed(logger, name, e.GetType().Name, e.Message);
+                LogPollFailed(logger, name, e);
                 created = false;
                 delay = Min(delay * 2, settings.MaxPollingInterval);
             }
@@ -83,7 +83,7 @@ internal sealed partial class QueueListener(
         }
         catch (FormatException)
         {
-            LogPoisoned(logger, message.MessageId, 0, "not base64");
+            LogNotBase64(logger, message.MessageId);
             metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
             await poison.SendMessageAsync(message.MessageText, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
@@ -99,14 +99,14 @@ internal sealed partial class QueueListener(
         {
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                LogPoisoned(logger, message.MessageId, message.DequeueCount, e.Message);
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, e);
                 metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
                 await poison.SendMessageAsync(message.MessageText, stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             }
             else
             {
-                LogRetry(logger, message.MessageId, message.DequeueCount, e.Message);
+                LogRetry(logger, message.MessageId, message.DequeueCount, e);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken);
             }
         }
@@ -142,7 +142,7 @@ internal sealed partial class QueueListener(
                 {
                     if (attempt >= settings.MaxDequeueCount)
                     {
-                        LogPoisoned(logger, "in-process", attempt, e.Message);
+                        LogPoisoned(logger, "in-process", attempt, e);
                         return;
                     }
                 }
@@ -182,12 +182,15 @@ internal sealed partial class QueueListener(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: {Error}: {Message}")]
-    private static partial void LogPollFailed(ILogger logger, string queue, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
+    private static partial void LogPollFailed(ILogger logger, string queue, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} tries: {Reason}")]
-    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} tries")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (try {DequeueCount}): {Reason}; it will be retried")]
-    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue: not base64")]
+    private static partial void LogNotBase64(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (try {DequeueCount}); it will be retried")]
+    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, Exception error);
 }

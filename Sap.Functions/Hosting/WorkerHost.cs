@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Sap.Functions.Hosting;
@@ -18,6 +20,8 @@ internal static class WorkerHost
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<SapWorkerMiddleware>();
         builder.AddSapFunctions();
+        // The worker's invocation span continues the host's trace context (the incoming traceparent of a request).
+        builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         return builder;
     }
 }

@@ -176,7 +176,7 @@ public sealed partial class RequestPipeline(
 
         if (DbErrors.IsUnavailable(error))
         {
-            LogUnavailable(logger, function.Name, RequestIds.Of(http), error.GetType().Name);
+            LogUnavailable(logger, function.Name, RequestIds.Of(http), error);
             return Problems.Unavailable(retryAfterSeconds: 5);
         }
 
@@ -188,8 +188,8 @@ public sealed partial class RequestPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "request completed")]
     private static partial void LogCompleted(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId}): {Error}")]
-    private static partial void LogUnavailable(ILogger logger, string function, string? requestId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId})")]
+    private static partial void LogUnavailable(ILogger logger, string function, string? requestId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed (request {RequestId})")]
     private static partial void LogFailure(ILogger logger, string function, string? requestId, Exception error);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Prometheus;
 using Sap.Domain.Settings;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 
 namespace Sap.Functions.Observability;
@@ -15,7 +16,7 @@ public static class ObservabilityHostingExtensions
     public const string LogLevelSetting = "Logging:LogLevel:Default";
 
     /// <summary>
-    /// JSON logs on stdout through Serilog (redacted), and the Prometheus metrics on an injectable registry
+    /// JSON logs on stdout through Serilog (redacted, written off the request path by <see cref="LogBuffer"/>), and the Prometheus metrics on an injectable registry
     /// (a new one per app: nothing process-wide, so two apps in one test process count apart).
     /// </summary>
     public static IHostApplicationBuilder AddSapObservability(this IHostApplicationBuilder builder)
@@ -25,6 +26,8 @@ public static class ObservabilityHostingExtensions
         var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], metricsOptions.ScrapeToken]);
         builder.Services.AddSingleton(redactor);
         var level = LogLevelOf(configuration[LogLevelSetting]);
+        var buffer = new LogBuffer();
+        builder.Services.AddSingleton(buffer);
         builder.Services.AddSerilog((_, logger) => logger
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -33,14 +36,31 @@ public static class ObservabilityHostingExtensions
             .MinimumLevel.Override("Azure", LogEventLevel.Warning)
             .MinimumLevel.Override("ZiggyCreatures", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new JsonLogFormatter(redactor)));
+            .WriteTo.SapConsole(redactor, buffer));
 
         var version = typeof(ObservabilityHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         builder.Services.AddSingleton(_ => Metrics.NewCustomRegistry());
-        builder.Services.AddSingleton(sp => new SapMetrics(sp.GetRequiredService<CollectorRegistry>(), version.Split('+')[0], builder.Environment.EnvironmentName));
+        builder.Services.AddSingleton(sp =>
+        {
+            var registry = sp.GetRequiredService<CollectorRegistry>();
+            var metrics = new SapMetrics(registry, version.Split('+')[0], builder.Environment.EnvironmentName);
+            metrics.CountDroppedLogs(buffer);
+            return metrics;
+        });
         builder.Services.AddSingleton<IInterceptor, DatabaseMetricsInterceptor>();
         return builder;
     }
+
+    /// <summary>
+    /// Sap's JSON lines on stdout, through the bounded buffer: a full buffer drops (and counts) an event instead of
+    /// blocking the request that logs it.
+    /// </summary>
+    public static LoggerConfiguration SapConsole(this LoggerSinkConfiguration sink, SecretRedactor redactor, LogBuffer buffer) =>
+        sink.SapBuffered(a => a.Sink(new StdoutSink(new JsonLogFormatter(redactor), buffer)), buffer);
+
+    /// <summary>Any sink behind the bounded, never-blocking buffer.</summary>
+    public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, Action<LoggerSinkConfiguration> writer, LogBuffer buffer) =>
+        sink.Async(writer, buffer.Capacity, blockWhenFull: false, monitor: buffer);
 
     /// <summary>Microsoft's level names (the setting's) to Serilog's; absent is Information.</summary>
     /// <exception cref="Sap.Domain.InvalidSettingsException">Not one of Microsoft's level names.</exception>

@@ -73,6 +73,25 @@ public sealed class FunctionsHostTests(PostgresServer postgres, EventStack stack
         Assert.DoesNotContain(host.Output, l => l.Contains("was unable to start", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Under_the_host_a_write_and_its_event_are_one_trace_in_the_logs_and_at_the_collector()
+    {
+        var db = await TestDatabases.MigratedPostgresAsync(postgres);
+        var seed = new Seed(db);
+        var cliente = await seed.ClienteAsync("Bar do Rastro no Host");
+        var produto = await seed.ProdutoAsync("Colorado 600", 5m);
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var deployment = EventStack.NewDeployment();
+        var settings = stack.Settings(deployment, receiver.Settings());
+        settings["Logging:LogLevel:Default"] = "Information";
+        var tokens = new TestTokens();
+        await using var host = await FunctionsHostProcess.StartAsync(db, settings, tokens);
+
+        var arrived = await Observability.TraceChecks.WriteTracesAsync(
+            host.Client, tokens.For("ADMIN"), () => host.AppLines, receiver, $"ev-{deployment}", cliente, produto, callerSpanIsParent: false);
+        output.WriteLine($"under the host the write's spans (request, SQL, publish, queue function) had all reached the receiver {arrived.TotalMilliseconds:0} ms after the write answered");
+    }
+
     /// <summary>A value of "" leaves the setting out.</summary>
     [Theory]
     [InlineData("Sap:Events:Queue", "")]

@@ -63,6 +63,7 @@ public sealed partial class MetricsTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Equal(1, Value(metrics, """events_processed_total{type="pedido.criado",result="success"}"""));
         Assert.Equal(1, Value(metrics, """event_invalidation_lag_seconds_count"""));
         Assert.Equal(0, Value(metrics, "outbox_pending"));
+        Assert.Equal(0, Value(metrics, "log_events_dropped_total"));
         Assert.True(Value(metrics, """database_queries_total{operation="select"}""") >= 3);
         Assert.True(Value(metrics, """database_queries_total{operation="insert"}""") >= 1); // EF batches the inserts of a write
         Assert.Matches("""app_info\{version="[^"]+",environment="Production"\} 1""", metrics);
