@@ -38,7 +38,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, WriteEndpoints wr
 
         // anos_disponiveis falls back to the current year: the key carries it.
         return await cache.RespondAsync("apuracao", string.Create(CultureInfo.InvariantCulture, $"{ano:0000}-{mes:00}|{today.Year}"),
-            [CacheTags.Apuracao(ano, mes), CacheTags.ApuracaoAnos], cache.Ttl.Apuracao,
+            CacheTags.ApuracaoRead(ano, mes), cache.Ttl.Apuracao,
             ct => queries.GetAsync(ano, mes, ct), request.HttpContext.RequestAborted);
     }
 

@@ -55,7 +55,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
 
         // The resumo counts days up to today: the key carries the business date.
         return await cache.RespondAsync("dashboard", Key(queries.Today, filter.Inicio, filter.Fim),
-            [CacheTags.Vendas, CacheTags.ClientesTotal, CacheTags.ClientesNomes, CacheTags.Produtos], cache.Ttl.Dashboard,
+            CacheTags.DashboardRead(), cache.Ttl.Dashboard,
             ct => queries.DashboardAsync(filter, ct), request.HttpContext.RequestAborted);
     }
 
@@ -80,7 +80,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
         var today = queries.Today;
         var filter = DateFilter.For(Periodos[periodo], inicio, fim, today);
         return await cache.RespondAsync("rankings", Key(today, periodo, filter.Inicio, filter.Fim),
-            [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.ClientesNomes], cache.Ttl.Rankings,
+            CacheTags.RankingsRead(filter.Inicio, filter.Fim), cache.Ttl.Rankings,
             ct => queries.RankingsAsync(filter, periodo, inicio is null && fim is null ? SalesReadModel.Dias(Periodos[periodo]) : null, ct),
             request.HttpContext.RequestAborted);
     }
@@ -100,7 +100,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("cliente", Key(clienteId, limite), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+        return await cache.RespondAsync("cliente", Key(clienteId, limite), CacheTags.ClienteRead(clienteId), cache.Ttl.Cliente,
             async ct => await queries.ClienteAsync(clienteId, limite, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
@@ -118,7 +118,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), [CacheTags.Vendas, CacheTags.ClientesNomes], cache.Ttl.Cliente,
+        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), CacheTags.ClientesRead(), cache.Ttl.Cliente,
             ct => queries.ClientesAsync(Buckets[periodo], ct), request.HttpContext.RequestAborted);
     }
 
@@ -135,7 +135,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("cliente-produtos", Key(clienteId), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+        return await cache.RespondAsync("cliente-produtos", Key(clienteId), CacheTags.ClienteRead(clienteId), cache.Ttl.Cliente,
             async ct => await queries.ClienteProdutosAsync(clienteId, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
@@ -153,7 +153,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), [CacheTags.Vendas, CacheTags.ClientesBusca], cache.Ttl.Cliente,
+        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), CacheTags.BuscaRead(), cache.Ttl.Cliente,
             ct => queries.BuscaAsync(text, ct), request.HttpContext.RequestAborted);
     }
 
