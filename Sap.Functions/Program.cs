@@ -20,3 +20,9 @@ catch (InvalidSettingsException e)
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // Checked again on start (ValidateOnStart); the failures already read "key: what is wrong".
+    await Console.Error.WriteLineAsync($"error: {string.Join(" ", e.Failures)}");
+    return 2;
+}

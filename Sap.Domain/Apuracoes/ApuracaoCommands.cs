@@ -18,7 +18,7 @@ public static class ApuracaoCommands
         var v = new Validator();
         var mes = v.Number("mes", input.Mes, 1, 12);
         var ano = v.Number("ano", input.Ano, 2000, 2100);
-        var verbas = Verbas(v, input.VerbaScann, input.VerbaPlanoNegocios, input.VerbaTimeAmbev, input.VerbaOutrasReceitas, input.OutrosCustos);
+        var verbas = Verbas(v, required: false, input.VerbaScann, input.VerbaPlanoNegocios, input.VerbaTimeAmbev, input.VerbaOutrasReceitas, input.OutrosCustos);
         if (!v.HasErrors && ApuracaoCalendar.IsFuture(ano, mes, today))
         {
             v.Add("mes", "Não se apura um mês que ainda não começou.");
@@ -51,7 +51,8 @@ public static class ApuracaoCommands
     public static async Task<ApuracaoView> UpdateAsync(WriteScope scope, long id, ApuracaoUpdateInput input, CancellationToken cancellationToken)
     {
         var v = new Validator();
-        var verbas = Verbas(v, input.VerbaScann, input.VerbaPlanoNegocios, input.VerbaTimeAmbev, input.VerbaOutrasReceitas, input.OutrosCustos);
+        // PUT takes the whole resource: every verba and outros_custos is sent (recalcular is an action, not a field).
+        var verbas = Verbas(v, required: true, input.VerbaScann, input.VerbaPlanoNegocios, input.VerbaTimeAmbev, input.VerbaOutrasReceitas, input.OutrosCustos);
         v.ThrowIfInvalid();
         var apuracao = await EditableAsync(scope, id, "alterada", cancellationToken);
         SetVerbas(apuracao, verbas);
@@ -97,10 +98,11 @@ public static class ApuracaoCommands
             : apuracao;
     }
 
-    private static decimal[] Verbas(Validator v, params decimal?[] values)
+    /// <summary>The verbas and outros_custos; left out of a create, a value is 0; a replacement (PUT) must send them all.</summary>
+    private static decimal[] Verbas(Validator v, bool required, params decimal?[] values)
     {
         string[] fields = ["verba_scann", "verba_plano_negocios", "verba_time_ambev", "verba_outras_receitas", "outros_custos"];
-        return [.. values.Select((value, i) => v.Money(fields[i], value ?? 0m, 0m, MaxVerba))];
+        return [.. values.Select((value, i) => v.Money(fields[i], required ? value : value ?? 0m, 0m, MaxVerba))];
     }
 
     private static void SetVerbas(Apuracao a, decimal[] verbas)

@@ -21,7 +21,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             connectionString = provider == DatabaseProvider.Sqlite
                 ? DatabaseOptions.DefaultSqliteConnectionString
                 : throw new InvalidSettingsException(
-                    "ConnectionStrings:Sap (ConnectionStrings__Sap) is required when Sap:Database:Provider is postgres.");
+                    "ConnectionStrings:Sap: required when Sap:Database:Provider is postgres (environment: ConnectionStrings__Sap).");
         }
 
         SapDatabase.CheckConnectionString(provider, connectionString);
@@ -38,7 +38,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
         _ => throw new InvalidSettingsException(
-            $"Sap:Database:Provider must be 'sqlite' or 'postgres', not '{value}'."),
+            $"Sap:Database:Provider: must be 'sqlite' or 'postgres', not '{value}'."),
     };
 
     /// <summary>Never prints the connection string: it may hold a password.</summary>

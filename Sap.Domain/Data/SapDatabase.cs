@@ -57,7 +57,7 @@ public static class SapDatabase
         {
             // The parser's message can quote the offending text, which may be a password: say only what is wrong.
             throw new InvalidSettingsException(
-                $"ConnectionStrings:Sap is not a valid {provider} connection string (check its keywords and values).");
+                $"ConnectionStrings:Sap: not a valid {provider} connection string (check its keywords and values).");
         }
     }
 

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Sap.Domain.Events;
 
 /// <summary>
-/// The dependencies of cached responses, as tags, and which tags each event changes (SPEC §5). A response is
-/// tagged with everything its figures read; an event names exactly what it changed, so the responses it cannot
-/// change keep their cache.
+/// The dependencies of cached responses, as tags: what each cached read depends on, and which tags each event changes
+/// (SPEC §5) — both halves of the table here, declared once. A response is tagged with everything its figures read;
+/// an event names exactly what it changed, so the responses it cannot change keep their cache.
 /// </summary>
 public static class CacheTags
 {
@@ -56,6 +56,24 @@ public static class CacheTags
         var first = new DateOnly(a.Year, a.Month, 1);
         return [.. Enumerable.Range(0, months).Select(i => first.AddMonths(i)).Select(m => VendasMes(m.Year, m.Month))];
     }
+
+    /// <summary>The dashboard: its three rankings of all sales (they are not split by month), the cliente count in its resumo, names.</summary>
+    public static IReadOnlyList<string> DashboardRead() => [Vendas, ClientesTotal, ClientesNomes, Produtos];
+
+    /// <summary>The rankings of a window: its months' sales (or all of them), and the clientes' names.</summary>
+    public static IReadOnlyList<string> RankingsRead(DateOnly? inicio, DateOnly? fim) => [.. VendasWindow(inicio, fim), ClientesNomes];
+
+    /// <summary>A cliente's detail and its produtos: that cliente's pedidos and the produtos' names.</summary>
+    public static IReadOnlyList<string> ClienteRead(long clienteId) => [Cliente(clienteId), Produtos];
+
+    /// <summary>The clientes without purchases: every cliente's last pedido, and their names.</summary>
+    public static IReadOnlyList<string> ClientesRead() => [Vendas, ClientesNomes];
+
+    /// <summary>A name search: every cliente's name, and their last pedidos.</summary>
+    public static IReadOnlyList<string> BuscaRead() => [Vendas, ClientesBusca];
+
+    /// <summary>A month's apuração: that month, and the years listed beside it.</summary>
+    public static IReadOnlyList<string> ApuracaoRead(int ano, int mes) => [Apuracao(ano, mes), ApuracaoAnos];
 
     /// <summary>What an event changes. Unknown types change nothing (and are counted by the caller).</summary>
     public static IReadOnlyList<string> Changed(string type, EventData data)

@@ -9,7 +9,7 @@ public static class ProdutoCommands
     public static async Task<ProdutoView> CreateAsync(WriteScope scope, ProdutoInput input, CancellationToken cancellationToken)
     {
         var produto = new Produto();
-        Apply(produto, input);
+        Apply(produto, input, replacing: false);
         await EnsureUniqueAsync(scope, produto, cancellationToken);
         scope.Db.Produtos.Add(produto);
         await scope.Db.SaveChangesAsync(cancellationToken);
@@ -22,7 +22,7 @@ public static class ProdutoCommands
     {
         var produto = await scope.Db.Produtos.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Produto {id} não encontrado.");
-        Apply(produto, input);
+        Apply(produto, input, replacing: true);
         await EnsureUniqueAsync(scope, produto, cancellationToken);
         await scope.Db.SaveChangesAsync(cancellationToken);
         scope.Record(EventTypes.ProdutoAtualizado, "produtos", $"Produto {produto.Nome} atualizado", produto.Id, $"produto:{produto.Id}",
@@ -30,13 +30,21 @@ public static class ProdutoCommands
         return ProdutoView.Of(produto);
     }
 
-    public static void Apply(Produto produto, ProdutoInput input)
+    /// <param name="replacing">
+    /// A PUT takes the whole resource: the fields that cannot be empty (categoria, preco_medio_compra) must be sent, where a
+    /// create takes their defaults (OUTROS, 0); an optional one left out is cleared.
+    /// </param>
+    public static void Apply(Produto produto, ProdutoInput input, bool replacing)
     {
         var v = new Validator();
         var nome = v.Text("nome", input.Nome, 2, 255);
         var codigo = v.Text("codigo_interno", input.CodigoInterno, 1, 50, required: false);
         var categoria = Categoria.OUTROS;
-        if (input.Categoria is { } text)
+        if (input.Categoria is null && replacing)
+        {
+            v.Add("categoria", "Campo obrigatório.");
+        }
+        else if (input.Categoria is { } text)
         {
             if (Enum.GetNames<Categoria>().Contains(text.Trim(), StringComparer.Ordinal))
             {
@@ -48,7 +56,7 @@ public static class ProdutoCommands
             }
         }
 
-        var preco = v.Money("preco_medio_compra", input.PrecoMedioCompra ?? 0m, 0m, 1_000_000m);
+        var preco = v.Money("preco_medio_compra", replacing ? input.PrecoMedioCompra : input.PrecoMedioCompra ?? 0m, 0m, 1_000_000m);
         var ean = v.Text("ean", input.Ean, 8, 14, required: false);
         if (ean is not null && !ean.All(char.IsAsciiDigit))
         {

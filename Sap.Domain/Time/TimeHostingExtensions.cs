@@ -25,7 +25,7 @@ public static class TimeHostingExtensions
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new InvalidSettingsException($"{TimeZoneSetting} '{id}' is not a time zone known to this machine.", e);
+            throw new InvalidSettingsException($"{TimeZoneSetting}: '{id}' is not a time zone known to this machine.", e);
         }
     }
 }

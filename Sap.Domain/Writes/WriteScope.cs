@@ -32,8 +32,10 @@ public sealed class WriteScope
     public void Record(string eventType, string modulo, string titulo, long entityId, string aggregate, EventData data, object? details = null)
     {
         var eventId = Guid.NewGuid();
+        // Inside the write's request: the queue function's handling of this event joins the request's trace (ADR 10).
+        var (traceparent, tracestate) = EventTrace.Current();
         var cloudEvent = new CloudEvent(CloudEvent.Version10, eventId.ToString(), CloudEvent.SapSource, eventType, Now,
-            CloudEvent.JsonContent, request.RequestId, data);
+            CloudEvent.JsonContent, request.RequestId, data) { Traceparent = traceparent, Tracestate = tracestate };
         var audit = new LogAtividade
         {
             DataHora = Now,

@@ -20,7 +20,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, WriteEndpoints wr
     [Returns(typeof(ApuracaoResponse))]
     [RequireRoles(Roles.Financeiro)]
     public async Task<IActionResult> Apuracao(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "apuracao")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "apuracao")] HttpRequest request)
     {
         var today = queries.Today;
         var q = new QueryParams(request);
@@ -38,7 +38,7 @@ public sealed class ApuracaoFunctions(ApuracaoQueries queries, WriteEndpoints wr
 
         // anos_disponiveis falls back to the current year: the key carries it.
         return await cache.RespondAsync("apuracao", string.Create(CultureInfo.InvariantCulture, $"{ano:0000}-{mes:00}|{today.Year}"),
-            [CacheTags.Apuracao(ano, mes), CacheTags.ApuracaoAnos], cache.Ttl.Apuracao,
+            CacheTags.ApuracaoRead(ano, mes), cache.Ttl.Apuracao,
             ct => queries.GetAsync(ano, mes, ct), request.HttpContext.RequestAborted);
     }
 

@@ -17,7 +17,7 @@ public sealed class CacheFunctions(CacheStats stats, ReadCache cache, OutboxPubl
     [Returns(typeof(CacheStatsView))]
     [RequireRoles]
     public async Task<IActionResult> CacheStats(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cache/stats")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "cache/stats")] HttpRequest request) =>
         new JsonResponse(new
         {
             enabled = cache.Enabled,

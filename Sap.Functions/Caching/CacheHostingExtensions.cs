@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Sap.Domain;
+using Sap.Domain.Settings;
 using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
@@ -21,11 +23,11 @@ public static class CacheHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSapCache(this IHostApplicationBuilder builder)
     {
-        var options = new CacheOptions();
-        builder.Configuration.GetSection(CacheOptions.SectionName).Bind(options);
-        builder.Services.AddSingleton(options);
+        var options = builder.AddValidatedOptions<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
         builder.Services.AddSingleton<CacheStats>();
         builder.Services.TryAddSingleton<IReadComputationHook, NoHook>();
+        builder.Services.TryAddSingleton<IInvalidationHook, NoHook>();
+        builder.Services.AddSingleton<SharedCacheState>();
         builder.Services.AddSingleton<HotEntries>();
         builder.Services.AddSingleton<RefreshQueue>();
         builder.Services.AddSingleton<ReadCache>();
@@ -54,7 +56,16 @@ public static class CacheHostingExtensions
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            var configuration = ConfigurationOptions.Parse(redis);
+            ConfigurationOptions configuration;
+            try
+            {
+                configuration = ConfigurationOptions.Parse(redis);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidSettingsException($"ConnectionStrings:{RedisConnectionName}: not a StackExchange.Redis configuration string (host:port,password=…,ssl=true).", e);
+            }
+
             configuration.AbortOnConnectFail = false;
             configuration.ConnectTimeout = 1000;
             configuration.SyncTimeout = 500;
@@ -80,8 +91,10 @@ public static class CacheHostingExtensions
         return builder;
     }
 
-    private sealed class NoHook : IReadComputationHook
+    private sealed class NoHook : IReadComputationHook, IInvalidationHook
     {
         public Task ComputedAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RemovingAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

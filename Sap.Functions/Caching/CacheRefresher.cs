@@ -6,7 +6,9 @@ namespace Sap.Functions.Caching;
 /// <summary>
 /// Runs the coalesced refresh rounds: what changed since the last round is invalidated and its hot reads are
 /// recomputed, at most one round per <see cref="CacheOptions.RefreshIntervalMs"/>, so a burst of writes costs
-/// one recomputation of the dashboard rather than one per write (ADR 8).
+/// one recomputation of the dashboard rather than one per write (ADR 8). Whoever queued tags learns when the round
+/// has removed them from the shared cache, or that it could not (the queue function waits for that before its message
+/// is deleted).
 /// </summary>
 internal sealed partial class CacheRefresher(RefreshQueue queue, ReadCache cache, CacheOptions options, TimeProvider clock, ILogger<CacheRefresher> logger)
     : BackgroundService
@@ -24,24 +26,32 @@ internal sealed partial class CacheRefresher(RefreshQueue queue, ReadCache cache
             }
 
             lastRound = clock.GetTimestamp();
-            var (tags, sources) = queue.Take();
-            if (sources.Count == 0)
+            var round = queue.Take();
+            if (round.Sources.Count == 0)
             {
+                round.Removal();
                 continue;
             }
 
             try
             {
-                await cache.RefreshAsync(tags, stoppingToken);
-                cache.Invalidated(sources);
+                await cache.RefreshAsync(round.Tags, stoppingToken, round.Removal);
+                round.Removal();
+                cache.Invalidated(round.Sources);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogRoundFailed(logger, e.GetType().Name);
+                round.Abandoned();
+                throw;
+            }
+            catch (Exception e)
+            {
+                round.Failed(e);
+                LogRoundFailed(logger, e);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache refresh round failed ({Error}); the entries stay invalidated and are recomputed on their next read")]
-    private static partial void LogRoundFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache refresh round failed; whoever asked for it is told (a queued event is retried)")]
+    private static partial void LogRoundFailed(ILogger logger, Exception error);
 }

@@ -20,8 +20,8 @@ namespace Sap.Functions.Caching;
 /// previous answer is served.
 /// </summary>
 public sealed partial class ReadCache(
-    IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, SapMetrics metrics,
-    HotEntries hot, RefreshQueue refreshes, ILogger<ReadCache> logger)
+    IFusionCache cache, CacheOptions options, CacheStats stats, IReadComputationHook hook, IInvalidationHook invalidationHook,
+    SharedCacheState shared, SapMetrics metrics, HotEntries hot, RefreshQueue refreshes, ILogger<ReadCache> logger)
 {
     // Local invalidations are numbered twice. When one starts: a computation that started before an invalidation of
     // one of its tags may have read the old rows, so it answers its caller but is not cached. When one has removed
@@ -78,10 +78,11 @@ public sealed partial class ReadCache(
     public async Task InvalidateAfterWriteAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         await RefreshAsync([.. tags.Where(CacheTags.IsCliente)], cancellationToken);
-        List<string> shared = [.. tags.Where(t => !CacheTags.IsCliente(t))];
-        if (shared.Count > 0)
+        List<string> others = [.. tags.Where(t => !CacheTags.IsCliente(t))];
+        if (others.Count > 0)
         {
-            Later(shared, "commit");
+            // The writer does not wait for the round: the queue function invalidates again, durably.
+            _ = Later(others, "commit").ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         else
         {
@@ -89,14 +90,13 @@ public sealed partial class ReadCache(
         }
     }
 
-    /// <summary>Invalidates in the next coalesced round (events from the queue); the source is counted when done.</summary>
-    public void Later(IReadOnlyCollection<string> tags, string source)
-    {
-        if (tags.Count > 0)
-        {
-            refreshes.Add(tags, source);
-        }
-    }
+    /// <summary>
+    /// Invalidates in the next coalesced round; the source is counted when done. The task completes when the round
+    /// has removed the tags from the shared cache, and fails if it could not: the queue function awaits it, so its
+    /// message is deleted only once the invalidation is done.
+    /// </summary>
+    public Task Later(IReadOnlyCollection<string> tags, string source) =>
+        tags.Count > 0 ? refreshes.Add(tags, source) : Task.CompletedTask;
 
     /// <summary>Makes every entry carrying any of the tags a miss, here and (through the backplane) on every instance, and refreshes the hot ones now.</summary>
     public async Task InvalidateAsync(IReadOnlyCollection<string> tags, string source, CancellationToken cancellationToken)
@@ -120,8 +120,12 @@ public sealed partial class ReadCache(
         }
     }
 
-    /// <summary>Invalidates the tags, then recomputes the hot entries that carry them; their last answers stand in meanwhile.</summary>
-    internal async Task RefreshAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Invalidates the tags, then recomputes the hot entries that carry them; their last answers stand in meanwhile.
+    /// <paramref name="removed"/> is called once the removal is done in the shared cache, before the recomputations.
+    /// </summary>
+    /// <exception cref="SharedCacheUnavailableException">Redis could not take the removal: not every instance would see it.</exception>
+    internal async Task RefreshAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken, Action? removed = null)
     {
         if (tags.Count == 0)
         {
@@ -147,15 +151,20 @@ public sealed partial class ReadCache(
         {
             try
             {
-                await cache.RemoveByTagAsync(tags, token: cancellationToken);
+                await invalidationHook.RemovingAsync(tags, cancellationToken);
+                shared.EnsureReachable();
+                await cache.RemoveByTagAsync(tags, shared.RemovalOptions, cancellationToken);
+                // FusionCache skips Redis, without a word, while its circuit breaker is open.
+                shared.EnsureReachable();
             }
-            catch
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 metrics.CacheOperations.WithLabels("invalidate", "error").Inc();
-                throw;
+                throw e as SharedCacheUnavailableException ?? new SharedCacheUnavailableException("the shared cache did not take the invalidation", e);
             }
 
             metrics.CacheOperations.WithLabels("invalidate", "success").Inc();
+            removed?.Invoke();
             var removal = Interlocked.Increment(ref removals);
             foreach (var tag in tags)
             {
@@ -194,7 +203,7 @@ public sealed partial class ReadCache(
         {
             // A read that fails now (a 404, the database away) stays invalidated and is answered on its next read.
             metrics.CacheOperations.WithLabels("refresh", "error").Inc();
-            LogRefreshFailed(logger, entry.Endpoint, e.GetType().Name);
+            LogRefreshFailed(logger, entry.Endpoint, e);
         }
         finally
         {
@@ -249,6 +258,6 @@ public sealed partial class ReadCache(
     private static CachedResponse Serialize(object value, bool compress) =>
         CachedResponse.Of(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), SapJson.Options), compress);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed ({Error}); it is recomputed on its next read")]
-    private static partial void LogRefreshFailed(ILogger logger, string endpoint, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of a cached {Endpoint} read failed; it is recomputed on its next read")]
+    private static partial void LogRefreshFailed(ILogger logger, string endpoint, Exception error);
 }

@@ -23,12 +23,12 @@ public sealed partial class CommitListener(ReadCache cache, OutboxPublisher publ
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The queue path still invalidates; a failure here only delays freshness.
-            LogInvalidationFailed(logger, e.GetType().Name);
+            LogInvalidationFailed(logger, e);
         }
 
         publisher.Wake();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Local invalidation after commit failed ({Error}); the event pipeline will do it")]
-    private static partial void LogInvalidationFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local invalidation after commit failed; the event pipeline will do it")]
+    private static partial void LogInvalidationFailed(ILogger logger, Exception error);
 }

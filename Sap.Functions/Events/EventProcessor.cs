@@ -8,15 +8,16 @@ using Serilog.Context;
 namespace Sap.Functions.Events;
 
 /// <summary>
-/// Handles one event from the queue: the cached responses it can change are invalidated, no others. Idempotent
-/// (invalidating twice, or out of order, changes nothing more); an unknown type is logged, counted and dropped;
-/// a message that does not parse throws, so the host retries it and then moves it to the poison queue.
+/// Handles one event from the queue: the cached responses it can change are invalidated, no others, and only then does
+/// it return (so the message is deleted after the invalidation, never before). Idempotent (invalidating twice, or out
+/// of order, changes nothing more); an unknown type is logged, counted and dropped; a message that does not parse, or
+/// whose invalidation fails, throws, so the host retries it and then moves it to the poison queue.
 /// </summary>
-public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, TimeProvider clock, ILogger<EventProcessor> logger)
+public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, EventsOptions options, TimeProvider clock, ILogger<EventProcessor> logger)
 {
     /// <summary>
-    /// Logs carry the originating request's id (the event's requestid), the event type and id; one "event
-    /// processed" line per event.
+    /// Logs carry the originating request's id (the event's requestid), its trace (the event's traceparent), the
+    /// event type and id; one "event processed" line per event.
     /// </summary>
     /// <exception cref="MalformedEventException">The message is not a CloudEvent.</exception>
     public async Task ProcessAsync(string message, CancellationToken cancellationToken)
@@ -30,6 +31,8 @@ public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, 
             throw new MalformedEventException($"Not a CloudEvents 1.0 JSON event ({message.Length} characters).");
         }
 
+        // The event's own trace (the write's, ADR 10) from here on: its lines carry that trace_id.
+        using var activity = SapTracing.StartProcess(cloudEvent, options.Queue);
         var known = EventTypes.All.Contains(cloudEvent.Type);
         using (LogContext.PushProperty("request_id", cloudEvent.Requestid))
         using (LogContext.PushProperty("event_type", known ? cloudEvent.Type : "unknown"))
@@ -46,7 +49,18 @@ public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, 
             var tags = CacheTags.Changed(cloudEvent.Type, cloudEvent.Data);
             if (tags.Count > 0)
             {
-                cache.Later(tags, cloudEvent.Type);
+                try
+                {
+                    // Coalesced with other events in the next round, and awaited: the message is deleted only once
+                    // the invalidation is done in the shared cache; a failure fails the invocation (retried, then poisoned).
+                    await cache.Later(tags, cloudEvent.Type).WaitAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    metrics.EventsProcessed.WithLabels(cloudEvent.Type, "error").Inc();
+                    LogInvalidationFailed(logger, cloudEvent.Type, e);
+                    throw;
+                }
             }
             else
             {
@@ -68,6 +82,9 @@ public sealed partial class EventProcessor(ReadCache cache, SapMetrics metrics, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "event malformed ({Length} characters): it will be retried, then moved to the poison queue")]
     private static partial void LogMalformed(ILogger logger, int length);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "event {EventType} not processed: its invalidation failed; the queue will retry it")]
+    private static partial void LogInvalidationFailed(ILogger logger, string eventType, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "event processed: invalidated {Tags}")]
     private static partial void LogHandled(ILogger logger, IReadOnlyList<string> tags);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sap.Domain;
+using Sap.Domain.Settings;
 using Sap.Domain.Writes;
 
 namespace Sap.Functions.Events;
@@ -13,9 +15,7 @@ public static class EventsHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSapEvents(this IHostApplicationBuilder builder)
     {
-        var options = new EventsOptions();
-        builder.Configuration.GetSection(EventsOptions.SectionName).Bind(options);
-        builder.Services.AddSingleton(options);
+        var options = builder.AddValidatedOptions<EventsOptions, EventsOptionsValidator>(EventsOptions.SectionName);
         var storage = builder.Configuration[EventsOptions.StorageSetting];
         if (string.IsNullOrWhiteSpace(storage))
         {
@@ -24,6 +24,15 @@ public static class EventsHostingExtensions
         }
         else
         {
+            try
+            {
+                _ = StorageEventQueue.Create(storage, options.Queue, Azure.Storage.Queues.QueueMessageEncoding.Base64);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidSettingsException($"{EventsOptions.StorageSetting}: not a Storage account connection string.", e);
+            }
+
             builder.Services.AddSingleton<IEventQueue>(_ => new StorageEventQueue(storage, options.Queue));
         }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sap.Domain.Data;
 using Sap.Domain.Outbox;
+using Sap.Domain.Events;
 
 namespace Sap.Functions.Events;
 
@@ -83,7 +84,7 @@ public sealed partial class OutboxPublisher(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, e.GetType().Name, e.Message);
+                LogSweepFailed(logger, e);
             }
 
             using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -119,6 +120,8 @@ public sealed partial class OutboxPublisher(
             Exception? error = null;
             foreach (var message in batch)
             {
+                // A span of the write's trace: the event carries the trace context of the request that made it.
+                using var activity = Observability.SapTracing.StartPublish(EventJson.TryParse(message.Payload), options.Queue);
                 try
                 {
                     await queue.SendAsync(message.Payload, cancellationToken);
@@ -126,6 +129,7 @@ public sealed partial class OutboxPublisher(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
                     (failed, error) = (message, e);
                     break;
                 }
@@ -142,15 +146,15 @@ public sealed partial class OutboxPublisher(
                 failed.Tentativas++;
                 failed.UltimoErro = error!.Message.Length > 500 ? error.Message[..500] : error.Message;
                 await db.SaveChangesAsync(cancellationToken);
-                LogPublishFailed(logger, failed.Tipo, failed.EventId, failed.Tentativas, error.GetType().Name);
+                LogPublishFailed(logger, failed.Tipo, failed.EventId, failed.Tentativas, error);
                 return false;
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}): {Error}; it stays in the outbox")]
-    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish event {EventType} {EventId} (attempt {Attempt}); it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed: {Error}: {Message}")]
-    private static partial void LogSweepFailed(ILogger logger, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error);
 }

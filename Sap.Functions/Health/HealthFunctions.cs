@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Sap.Functions.Http;
 using Sap.Functions.OpenApi;
+using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Health;
@@ -13,14 +14,16 @@ public sealed class HealthFunctions(ReadinessChecks readiness)
     [Function(nameof(Health))]
     [Returns(typeof(HealthResponse))]
     [Anonymous]
-    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    [RateLimitExempt]
+    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         new JsonResponse(new HealthResponse("healthy"));
 
     /// <summary>Readiness for probes: 503 (with Retry-After) when the database is down; 200 "degraded" when only the cache or queue is.</summary>
     [Function(nameof(Ready))]
     [Returns(typeof(ReadinessReport))]
     [Anonymous]
-    public async Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ready")] HttpRequest request)
+    [RateLimitExempt]
+    public async Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "ready")] HttpRequest request)
     {
         var report = await readiness.CheckAsync(request.HttpContext.RequestAborted);
         if (report.Status == "unavailable")

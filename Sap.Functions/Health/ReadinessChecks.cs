@@ -1,74 +1,31 @@
-using System.Diagnostics;
-using Azure.Storage.Queues;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Sap.Domain.Data;
-using Sap.Functions.Events;
-using StackExchange.Redis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Sap.Functions.Health;
 
 /// <summary>
-/// What /api/ready reports: the database is required; the cache (Redis) and the queue are reported, and their
-/// absence only degrades the service (reads fall through to the database, events wait in the outbox).
+/// What /api/ready reports, from the health checks (<see cref="HealthHostingExtensions"/>): each dependency up, down or
+/// not configured, with how long its probe took and, when down, why.
 /// </summary>
-public sealed class ReadinessChecks(IServiceProvider services, IConfiguration configuration, EventsOptions events)
+public sealed class ReadinessChecks(HealthCheckService health)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)
     {
-        var database = Check(async ct =>
-        {
-            var contexts = services.GetRequiredService<IDbContextFactory<SapDbContext>>();
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await db.Database.CanConnectAsync(ct) ? null : "cannot connect";
-        }, cancellationToken);
-        var cache = Check(async ct =>
-        {
-            if (services.GetService<IConnectionMultiplexer>() is not { } redis)
-            {
-                return "skip";
-            }
-
-            await redis.GetDatabase().PingAsync().WaitAsync(ct);
-            return null;
-        }, cancellationToken);
-        var queue = Check(async ct =>
-        {
-            if (configuration[EventsOptions.StorageSetting] is not { Length: > 0 } storage)
-            {
-                return "skip";
-            }
-
-            var client = StorageEventQueue.Create(storage, events.Queue, QueueMessageEncoding.Base64);
-            await client.GetPropertiesAsync(ct);
-            return null;
-        }, cancellationToken);
-        var results = await Task.WhenAll(database, cache, queue);
-        return new ReadinessReport(results[0], results[1], results[2]);
+        var report = await health.CheckHealthAsync(cancellationToken);
+        return new ReadinessReport(
+            Of(report, HealthHostingExtensions.Database), Of(report, HealthHostingExtensions.Cache), Of(report, HealthHostingExtensions.Queue));
     }
 
-    private static async Task<ReadinessCheck> Check(Func<CancellationToken, Task<string?>> probe, CancellationToken cancellationToken)
+    private static ReadinessCheck Of(HealthReport report, string name)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        string status;
-        string? detail = null;
-        try
+        if (!report.Entries.TryGetValue(name, out var entry))
         {
-            var outcome = await probe(timeout.Token);
-            status = outcome == "skip" ? "not_configured" : outcome is null ? "up" : "down";
-            detail = outcome is null or "skip" ? null : outcome;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            status = "down";
-            detail = e is OperationCanceledException ? "timed out" : e.GetType().Name;
+            return new ReadinessCheck("not_configured", 0, null);
         }
 
-        return new ReadinessCheck(status, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), detail);
+        var up = entry.Status == HealthStatus.Healthy;
+        var detail = up ? null
+            : entry.Exception is OperationCanceledException ? "timed out"
+            : entry.Exception?.GetType().Name ?? entry.Description ?? "down";
+        return new ReadinessCheck(up ? "up" : "down", Math.Round(entry.Duration.TotalMilliseconds, 1), detail);
     }
 }

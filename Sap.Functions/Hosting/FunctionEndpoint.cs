@@ -11,4 +11,9 @@ public sealed record FunctionEndpoint(
     string Route,
     bool Anonymous,
     IReadOnlyList<string> Roles,
-    bool AllowsScrapeToken = false);
+    bool AllowsScrapeToken = false,
+    bool RateLimitExempt = false)
+{
+    /// <summary>The function that answers what no other serves (<see cref="UnroutedFunctions"/>).</summary>
+    public bool CatchAll => Route == UnroutedFunctions.Route;
+}

@@ -12,8 +12,9 @@ using Sap.Functions.Events;
 namespace Sap.Functions.Hosting;
 
 /// <summary>
-/// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): messages are
-/// base64 (one that is not goes straight to poison), a failed message becomes visible again after
+/// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): a batch of
+/// batchSize messages is handled at once, messages are base64 (one that is not goes straight to poison), a message is
+/// deleted once its function returns, a failed message becomes visible again after
 /// visibilityTimeout, after maxDequeueCount tries it moves to "&lt;queue&gt;-poison", and polling backs off from
 /// 100 ms to maxPollingInterval while the queue is empty. Without a Storage account it drains the in-process queue.
 /// </summary>
@@ -56,16 +57,15 @@ internal sealed partial class QueueListener(
                 }
 
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, Lease, stoppingToken);
-                foreach (var message in messages)
-                {
-                    await HandleAsync(function, queue, poison, message, stoppingToken);
-                }
+                // A batch runs at once, as the host runs it: each invocation waits for its invalidation round, and
+                // the rounds coalesce the batch's events.
+                await Task.WhenAll(messages.Select(message => HandleAsync(function, queue, poison, message, stoppingToken)));
 
                 delay = messages.Length > 0 ? MinPolling : Min(delay * 2, settings.MaxPollingInterval);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogPollFailed(logger, name, e.GetType().Name, e.Message);
+                LogPollFailed(logger, name, e);
                 created = false;
                 delay = Min(delay * 2, settings.MaxPollingInterval);
             }
@@ -83,7 +83,7 @@ internal sealed partial class QueueListener(
         }
         catch (FormatException)
         {
-            LogPoisoned(logger, message.MessageId, 0, "not base64");
+            LogNotBase64(logger, message.MessageId);
             metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
             await poison.SendMessageAsync(message.MessageText, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
@@ -99,14 +99,14 @@ internal sealed partial class QueueListener(
         {
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                LogPoisoned(logger, message.MessageId, message.DequeueCount, e.Message);
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, e);
                 metrics.EventsProcessed.WithLabels("unknown", "poisoned").Inc();
                 await poison.SendMessageAsync(message.MessageText, stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
             }
             else
             {
-                LogRetry(logger, message.MessageId, message.DequeueCount, e.Message);
+                LogRetry(logger, message.MessageId, message.DequeueCount, e);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: stoppingToken);
             }
         }
@@ -114,24 +114,43 @@ internal sealed partial class QueueListener(
 
     private async Task DrainInProcessAsync(QueueFunction function, InProcessEventQueue queue, CancellationToken stoppingToken)
     {
+        // Up to batchSize messages at once, as from the Storage queue.
+        using var slots = new SemaphoreSlim(settings.BatchSize);
+        var running = new List<Task>();
         await foreach (var text in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await slots.WaitAsync(stoppingToken);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(HandleInProcessAsync(function, text, slots, stoppingToken));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task HandleInProcessAsync(QueueFunction function, string text, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
                     await InvokeAsync(function, text, stoppingToken);
-                    break;
+                    return;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     if (attempt >= settings.MaxDequeueCount)
                     {
-                        LogPoisoned(logger, "in-process", attempt, e.Message);
-                        break;
+                        LogPoisoned(logger, "in-process", attempt, e);
+                        return;
                     }
                 }
             }
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
@@ -163,12 +182,15 @@ internal sealed partial class QueueListener(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: {Error}: {Message}")]
-    private static partial void LogPollFailed(ILogger logger, string queue, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
+    private static partial void LogPollFailed(ILogger logger, string queue, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} tries: {Reason}")]
-    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} tries")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (try {DequeueCount}): {Reason}; it will be retried")]
-    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue: not base64")]
+    private static partial void LogNotBase64(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (try {DequeueCount}); it will be retried")]
+    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, Exception error);
 }

@@ -21,6 +21,7 @@ internal sealed class SapWorkerMiddleware(FunctionCatalog catalog, RequestPipeli
             return;
         }
 
+        using var trace = Observability.SapTracing.StartHttpInvocation(http, function.Name);
         using var scope = pipeline.Begin(http, function);
         var early = await pipeline.AuthorizeAsync(http, function);
         scope.Authenticated(http);

@@ -45,31 +45,25 @@ internal static class SelfHost
         foreach (var function in catalog.Http)
         {
             FunctionInvoker.CheckBindable(function);
-            app.MapMethods(Combine(prefix, function.Route), function.HttpMethods, http => HandleAsync(http, function, pipeline))
-                .WithDisplayName(function.Name);
+            var pattern = Combine(prefix, function.Route);
+            var endpoint = function.CatchAll
+                ? app.Map(pattern, http => HandleAsync(http, function, pipeline))
+                : app.MapMethods(pattern, function.HttpMethods, http => HandleAsync(http, function, pipeline));
+            endpoint.WithDisplayName(function.Name);
         }
 
-        // Requests no function serves: a problem with a request id, like every other answer. (A known route with
-        // another method matches routing's 405 endpoint, answered here as a problem too.)
+        // Outside the route prefix nothing is routed (the catch-all function answers inside it, 404 and 405 alike): a
+        // problem with a request id, like every other answer.
         app.Use(async (http, next) =>
         {
-            RequestIds.Assign(http);
-            if (http.GetEndpoint() is not { } endpoint || endpoint.DisplayName?.StartsWith("405", StringComparison.Ordinal) == true)
-            {
-                pipeline.TrackUnrouted(http);
-            }
-
             if (http.GetEndpoint() is null)
             {
+                pipeline.TrackUnrouted(http);
                 await Execute(http, Problems.NoRoute());
                 return;
             }
 
             await next(http);
-            if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !http.Response.HasStarted)
-            {
-                await Execute(http, Problems.MethodNotAllowed());
-            }
         });
         return app;
     }

@@ -40,6 +40,14 @@ public static class Problems
         return problem;
     }
 
+    public static ProblemResponse TooManyRequests(int retryAfterSeconds)
+    {
+        var problem = new ProblemResponse(StatusCodes.Status429TooManyRequests, TypePrefix + "rate-limited", "Requisições demais",
+            "Você excedeu o limite de requisições por minuto. Tente de novo depois do tempo indicado em Retry-After.");
+        problem.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem;
+    }
+
     public static ProblemResponse Forbidden() =>
         new(StatusCodes.Status403Forbidden, TypePrefix + "forbidden", "Acesso negado",
             "O seu perfil não tem permissão para esta operação.");
@@ -51,9 +59,14 @@ public static class Problems
     public static ProblemResponse NoRoute() =>
         new(StatusCodes.Status404NotFound, TypePrefix + "no-route", "Rota não encontrada", "Nenhuma operação atende este endereço.");
 
-    public static ProblemResponse MethodNotAllowed() =>
-        new(StatusCodes.Status405MethodNotAllowed, TypePrefix + "method-not-allowed", "Método não permitido",
+    /// <param name="allowed">The methods the address does take, for the <c>Allow</c> header RFC 9110 asks of a 405.</param>
+    public static ProblemResponse MethodNotAllowed(IEnumerable<string> allowed)
+    {
+        var problem = new ProblemResponse(StatusCodes.Status405MethodNotAllowed, TypePrefix + "method-not-allowed", "Método não permitido",
             "Este endereço não aceita este método HTTP.");
+        problem.Headers["Allow"] = string.Join(", ", allowed);
+        return problem;
+    }
 
     public static ProblemResponse Internal() =>
         new(StatusCodes.Status500InternalServerError, TypePrefix + "internal", "Erro interno",

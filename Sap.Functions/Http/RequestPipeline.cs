@@ -4,13 +4,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sap.Functions.Observability;
 using Serilog.Context;
 using Sap.Domain;
 using Sap.Domain.Data;
 using Sap.Functions.Hosting;
+using Sap.Functions.RateLimiting;
 using Sap.Functions.Security;
 
 namespace Sap.Functions.Http;
@@ -20,14 +20,12 @@ namespace Sap.Functions.Http;
 /// Plain code over <see cref="HttpContext"/>; the worker middleware and the self-host are thin adapters over it.
 /// </summary>
 public sealed partial class RequestPipeline(
-    TokenValidator tokens, SapMetrics metrics, IConfiguration configuration, ILogger<RequestPipeline> logger)
+    TokenValidator tokens, CallerRateLimiter limiter, SapMetrics metrics, MetricsOptions metricsOptions, ILogger<RequestPipeline> logger)
 {
     private const string CallerKey = "Sap.Caller";
     private const string FunctionKey = "Sap.Function";
 
-    private readonly byte[]? scrapeToken = configuration[ObservabilityHostingExtensions.ScrapeTokenSetting] is { Length: >= 16 } token
-        ? Encoding.UTF8.GetBytes(token)
-        : null;
+    private readonly byte[]? scrapeToken = metricsOptions.ScrapeToken is { Length: > 0 } token ? Encoding.UTF8.GetBytes(token.Trim()) : null;
 
     /// <summary>
     /// Starts a request: assigns its id, starts its metrics and its "request completed" line (written when the
@@ -37,6 +35,7 @@ public sealed partial class RequestPipeline(
     public RequestScope Begin(HttpContext http, FunctionEndpoint function)
     {
         var requestId = RequestIds.Assign(http);
+        CommonHeaders(http);
         http.Items[FunctionKey] = function;
         Track(http, function.Name);
         var scope = new RequestScope();
@@ -47,15 +46,30 @@ public sealed partial class RequestPipeline(
         return scope;
     }
 
-    /// <summary>Checks the token and role: the answer to send instead of running the function (401, 403), or null.</summary>
+    /// <summary>
+    /// Checks the token, the caller's rate limit and the role: the answer to send instead of running the function (401,
+    /// 429, 403), or null. The limit is the token's subject's, or the client address's when there is no valid token
+    /// (anonymous routes, refused tokens); the probes and the scrape token's metrics are exempt.
+    /// </summary>
     public async Task<IActionResult?> AuthorizeAsync(HttpContext http, FunctionEndpoint function)
     {
-        if (function.Anonymous || (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString())))
+        if (function.AllowsScrapeToken && IsScrapeToken(http.Request.Headers.Authorization.ToString()))
         {
             return null;
         }
 
-        var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
+        var caller = function.Anonymous ? null : await tokens.ValidateAsync(http.Request.Headers.Authorization);
+        if (!function.RateLimitExempt
+            && await limiter.AcquireAsync(caller is null ? "ip:" + ClientAddress(http) : "sub:" + caller.Subject, http.RequestAborted) is { Allowed: false } refused)
+        {
+            return Problems.TooManyRequests(refused.RetryAfterSeconds);
+        }
+
+        if (function.Anonymous)
+        {
+            return null;
+        }
+
         if (caller is null)
         {
             return Problems.Unauthorized();
@@ -69,12 +83,25 @@ public sealed partial class RequestPipeline(
     public void TrackUnrouted(HttpContext http)
     {
         RequestIds.Assign(http);
+        CommonHeaders(http);
         Track(http, "none");
     }
 
     public static Caller? CallerOf(HttpContext http) => http.Items.TryGetValue(CallerKey, out var caller) ? caller as Caller : null;
 
     public static FunctionEndpoint? FunctionOf(HttpContext http) => http.Items.TryGetValue(FunctionKey, out var f) ? f as FunctionEndpoint : null;
+
+    /// <summary>
+    /// Who is calling, by address: the last X-Forwarded-For entry when a proxy in front added one (the Functions host's
+    /// front end does; an earlier entry is whatever the client claimed), else the connection's peer.
+    /// </summary>
+    private static string ClientAddress(HttpContext http) =>
+        http.Request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } hops
+            ? hops[^1]
+            : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Headers of every answer, set before anything is written: browsers must not guess a response's type.</summary>
+    private static void CommonHeaders(HttpContext http) => http.Response.Headers.XContentTypeOptions = "nosniff";
 
     private void Track(HttpContext http, string endpoint)
     {
@@ -149,7 +176,7 @@ public sealed partial class RequestPipeline(
 
         if (DbErrors.IsUnavailable(error))
         {
-            LogUnavailable(logger, function.Name, RequestIds.Of(http), error.GetType().Name);
+            LogUnavailable(logger, function.Name, RequestIds.Of(http), error);
             return Problems.Unavailable(retryAfterSeconds: 5);
         }
 
@@ -161,8 +188,8 @@ public sealed partial class RequestPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "request completed")]
     private static partial void LogCompleted(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId}): {Error}")]
-    private static partial void LogUnavailable(ILogger logger, string function, string? requestId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId})")]
+    private static partial void LogUnavailable(ILogger logger, string function, string? requestId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed (request {RequestId})")]
     private static partial void LogFailure(ILogger logger, string function, string? requestId, Exception error);

@@ -13,7 +13,7 @@ public sealed class MetricsFunctions(SapMetrics metrics, OutboxPublisher publish
     [Function(nameof(Metrics))]
     [RequireRoles]
     [ScrapeToken]
-    public async Task<IActionResult> Metrics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "metrics")] HttpRequest request)
+    public async Task<IActionResult> Metrics([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "metrics")] HttpRequest request)
     {
         await publisher.PendingAsync(request.HttpContext.RequestAborted);
         using var body = new MemoryStream();

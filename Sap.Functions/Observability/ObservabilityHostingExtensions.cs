@@ -4,25 +4,30 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Prometheus;
+using Sap.Domain.Settings;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 
 namespace Sap.Functions.Observability;
 
 public static class ObservabilityHostingExtensions
 {
-    public const string ScrapeTokenSetting = "Sap:Metrics:ScrapeToken";
+    public const string LogLevelSetting = "Logging:LogLevel:Default";
 
     /// <summary>
-    /// JSON logs on stdout through Serilog (redacted), and the Prometheus metrics on an injectable registry
+    /// JSON logs on stdout through Serilog (redacted, written off the request path by <see cref="LogBuffer"/>), and the Prometheus metrics on an injectable registry
     /// (a new one per app: nothing process-wide, so two apps in one test process count apart).
     /// </summary>
     public static IHostApplicationBuilder AddSapObservability(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], configuration[ScrapeTokenSetting]]);
+        var metricsOptions = builder.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.SectionName);
+        var redactor = new SecretRedactor([configuration["Sap:Auth:SigningKey"], metricsOptions.ScrapeToken]);
         builder.Services.AddSingleton(redactor);
-        var level = Enum.TryParse<LogEventLevel>(Map(configuration["Logging:LogLevel:Default"]), out var l) ? l : LogEventLevel.Information;
+        var level = LogLevelOf(configuration[LogLevelSetting]);
+        var buffer = new LogBuffer();
+        builder.Services.AddSingleton(buffer);
         builder.Services.AddSerilog((_, logger) => logger
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -31,24 +36,43 @@ public static class ObservabilityHostingExtensions
             .MinimumLevel.Override("Azure", LogEventLevel.Warning)
             .MinimumLevel.Override("ZiggyCreatures", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new JsonLogFormatter(redactor)));
+            .WriteTo.SapConsole(redactor, buffer));
 
         var version = typeof(ObservabilityHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         builder.Services.AddSingleton(_ => Metrics.NewCustomRegistry());
-        builder.Services.AddSingleton(sp => new SapMetrics(sp.GetRequiredService<CollectorRegistry>(), version.Split('+')[0], builder.Environment.EnvironmentName));
+        builder.Services.AddSingleton(sp =>
+        {
+            var registry = sp.GetRequiredService<CollectorRegistry>();
+            var metrics = new SapMetrics(registry, version.Split('+')[0], builder.Environment.EnvironmentName);
+            metrics.CountDroppedLogs(buffer);
+            return metrics;
+        });
         builder.Services.AddSingleton<IInterceptor, DatabaseMetricsInterceptor>();
         return builder;
     }
 
-    /// <summary>Microsoft's level names to Serilog's.</summary>
-    private static string? Map(string? level) => level switch
+    /// <summary>
+    /// Sap's JSON lines on stdout, through the bounded buffer: a full buffer drops (and counts) an event instead of
+    /// blocking the request that logs it.
+    /// </summary>
+    public static LoggerConfiguration SapConsole(this LoggerSinkConfiguration sink, SecretRedactor redactor, LogBuffer buffer) =>
+        sink.SapBuffered(a => a.Sink(new StdoutSink(new JsonLogFormatter(redactor), buffer)), buffer);
+
+    /// <summary>Any sink behind the bounded, never-blocking buffer.</summary>
+    public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, Action<LoggerSinkConfiguration> writer, LogBuffer buffer) =>
+        sink.Async(writer, buffer.Capacity, blockWhenFull: false, monitor: buffer);
+
+    /// <summary>Microsoft's level names (the setting's) to Serilog's; absent is Information.</summary>
+    /// <exception cref="Sap.Domain.InvalidSettingsException">Not one of Microsoft's level names.</exception>
+    private static LogEventLevel LogLevelOf(string? level) => level?.Trim() switch
     {
-        "Trace" => "Verbose",
-        "Debug" => "Debug",
-        "Information" => "Information",
-        "Warning" => "Warning",
-        "Error" => "Error",
-        "Critical" => "Fatal",
-        _ => level,
+        null or "" or "Information" => LogEventLevel.Information,
+        "Trace" => LogEventLevel.Verbose,
+        "Debug" => LogEventLevel.Debug,
+        "Warning" => LogEventLevel.Warning,
+        "Error" => LogEventLevel.Error,
+        "Critical" or "None" => LogEventLevel.Fatal,
+        _ => throw new Sap.Domain.InvalidSettingsException(
+            $"{LogLevelSetting}: must be Trace, Debug, Information, Warning, Error, Critical or None, not '{level}'."),
     };
 }

@@ -27,10 +27,14 @@ public sealed class SapMetrics
         InvalidationLag = factory.CreateHistogram("event_invalidation_lag_seconds", "From an event's time to its invalidation done.",
             new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] });
         OutboxPending = factory.CreateGauge("outbox_pending", "Committed events not yet published.");
+        LogEventsDropped = factory.CreateCounter("log_events_dropped_total", "Log events dropped because the log buffer was full (a request never waits for stdout).");
         factory.CreateGauge("app_info", "Sap's version and environment.", "version", "environment").WithLabels(version, environment).Set(1);
     }
 
     public CollectorRegistry Registry { get; }
+
+    /// <summary><c>log_events_dropped_total</c> follows the buffer's count, read at each scrape.</summary>
+    public void CountDroppedLogs(LogBuffer buffer) => Registry.AddBeforeCollectCallback(() => LogEventsDropped.IncTo(buffer.Dropped));
 
     public Counter HttpRequests { get; }
 
@@ -53,4 +57,6 @@ public sealed class SapMetrics
     public Histogram InvalidationLag { get; }
 
     public Gauge OutboxPending { get; }
+
+    public Counter LogEventsDropped { get; }
 }

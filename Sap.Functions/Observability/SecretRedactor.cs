@@ -18,7 +18,7 @@ public sealed partial class SecretRedactor
 
     public string Redact(string text)
     {
-        if (text.Length == 0)
+        if (text.Length == 0 || !MayHoldSecret(text))
         {
             return text;
         }
@@ -31,6 +31,29 @@ public sealed partial class SecretRedactor
         text = BearerToken().Replace(text, "Bearer " + Mask);
         text = Jwt().Replace(text, Mask);
         return Password().Replace(text, m => m.Groups["key"].Value + "=" + Mask);
+    }
+
+    /// <summary>
+    /// Whether anything below could match: every line's texts pass through here, and nearly all of them (ids, paths,
+    /// "request completed") hold none of a bearer scheme, a JWT's header, a key=value pair or a configured secret.
+    /// </summary>
+    private bool MayHoldSecret(string text)
+    {
+        if (text.Contains('=', StringComparison.Ordinal) || text.Contains("eyJ", StringComparison.Ordinal)
+            || text.Contains("bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var secret in secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-_\.=+/]+", RegexOptions.IgnoreCase)]

@@ -3,206 +3,213 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using Sap.Functions.Hosting;
 using Sap.Functions.Http;
 
 namespace Sap.Functions.OpenApi;
 
 /// <summary>
-/// The OpenAPI 3.1 document of every HTTP function, built from the same catalogue the hosts route (functions.metadata:
-/// paths and methods) and from the functions' own attributes (roles, query parameters, bodies, responses), with
-/// JSON schemas exported from the very types and serializer options the API uses. It cannot drift from the code.
+/// The OpenAPI 3.1 document of every HTTP function (Microsoft.OpenApi's object model), built from the same catalogue
+/// the hosts route (functions.metadata: paths and methods) and from the functions' own attributes (roles, query
+/// parameters, bodies, responses), with JSON schemas exported from the very types and serializer options the API uses
+/// (System.Text.Json's exporter, read into the model by Microsoft.OpenApi's reader). It cannot drift from the code.
 /// </summary>
 public static partial class OpenApiDocumentBuilder
 {
-    public static JsonObject Build(FunctionCatalog catalog, string routePrefix, string version)
+    private const string Bearer = "bearer";
+    private const string Problem = "Problem";
+
+    public static OpenApiDocument Build(FunctionCatalog catalog, string routePrefix, string version)
     {
-        var schemas = new JsonObject { ["Problem"] = ProblemSchema() };
-        var paths = new JsonObject();
-        foreach (var function in catalog.Http.OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
+        var document = new OpenApiDocument
         {
-            var path = "/" + SelfHost.Combine(routePrefix, function.Route);
-            if (paths[path] is not JsonObject item)
+            Info = new OpenApiInfo
             {
-                paths[path] = item = [];
-            }
-
-            foreach (var method in function.HttpMethods)
-            {
-                item[method.ToLowerInvariant()] = Operation(function, method, schemas);
-            }
-        }
-
-        return new JsonObject
-        {
-            ["openapi"] = "3.1.0",
-            ["info"] = new JsonObject
-            {
-                ["title"] = "Sap — API do Sistema SAP",
-                ["version"] = version,
-                ["description"] = "Vendas, pagamentos, coletas e apuração. Erros em application/problem+json (RFC 9457) com request_id.",
+                Title = "Sap — API do Sistema SAP",
+                Version = version,
+                Description = "Vendas, pagamentos, coletas e apuração. Erros em application/problem+json (RFC 9457) com request_id.",
             },
-            ["paths"] = paths,
-            ["components"] = new JsonObject
+            Paths = [],
+            Tags = new HashSet<OpenApiTag>(),
+            Components = new OpenApiComponents
             {
-                ["schemas"] = schemas,
-                ["securitySchemes"] = new JsonObject
+                Schemas = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal) { [Problem] = ProblemSchema() },
+                SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal)
                 {
-                    ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
+                    [Bearer] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT" },
                 },
             },
         };
+
+        // The catch-all answers what no operation serves: it is not one.
+        foreach (var function in catalog.Http.Where(f => !f.CatchAll).OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var path = "/" + SelfHost.Combine(routePrefix, function.Route);
+            if (!document.Paths.TryGetValue(path, out var item))
+            {
+                document.Paths[path] = item = new OpenApiPathItem { Operations = [] };
+            }
+
+            // HEAD answers every GET (SPEC §1) with the GET's headers: not an operation of its own.
+            foreach (var method in function.HttpMethods.Where(m => m != "HEAD"))
+            {
+                ((OpenApiPathItem)item).Operations![new HttpMethod(method)] = Operation(document, function, method);
+            }
+        }
+
+        return document;
     }
 
-    private static JsonObject Operation(FunctionEndpoint function, string method, JsonObject schemas)
+    private static OpenApiOperation Operation(OpenApiDocument document, FunctionEndpoint function, string method)
     {
         var m = function.Method;
         IReadOnlyList<string> allowed = function.Anonymous ? [] : [Security.Roles.Admin, .. function.Roles];
-        var roles = function.Anonymous ? "anônimo" : string.Join(", ", allowed);
-        var operation = new JsonObject
+        var tag = m.DeclaringType!.Namespace!.Split('.')[^1];
+        document.Tags!.Add(new OpenApiTag { Name = tag });
+        var operation = new OpenApiOperation
         {
-            ["operationId"] = function.Name,
-            ["tags"] = new JsonArray(m.DeclaringType!.Namespace!.Split('.')[^1]),
-            ["description"] = $"Perfis: {roles}.",
-            ["x-roles"] = new JsonArray([.. allowed.Select(r => (JsonNode)r)]),
-            ["security"] = function.Anonymous ? new JsonArray() : new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
+            OperationId = function.Name,
+            Tags = new HashSet<OpenApiTagReference> { new(tag, document) },
+            Description = $"Perfis: {(function.Anonymous ? "anônimo" : string.Join(", ", allowed))}."
+                + (function.AllowsScrapeToken ? " Aceita também o token de coleta (Sap:Metrics:ScrapeToken) como Bearer." : ""),
+            Extensions = new Dictionary<string, IOpenApiExtension> { ["x-roles"] = new JsonNodeExtension(new JsonArray([.. allowed.Select(r => (JsonNode)r)])) },
+            Security = function.Anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }],
+            Parameters = [.. Parameters(function)],
+            Responses = [],
         };
 
-        var parameters = new JsonArray();
-        foreach (Match match in RouteParameter().Matches(function.Route))
-        {
-            parameters.Add(new JsonObject
-            {
-                ["name"] = match.Groups[1].Value,
-                ["in"] = "path",
-                ["required"] = true,
-                ["schema"] = new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 1 },
-            });
-        }
-
-        foreach (var query in m.GetCustomAttributes<QueryParameterAttribute>())
-        {
-            parameters.Add(new JsonObject
-            {
-                ["name"] = query.Name,
-                ["in"] = "query",
-                ["required"] = false,
-                ["description"] = query.Description,
-                ["schema"] = QuerySchema(query),
-            });
-        }
-
-        if (function.AllowsScrapeToken)
-        {
-            operation["description"] += " Aceita também o token de coleta (Sap:Metrics:ScrapeToken) como Bearer.";
-        }
-
-        operation["parameters"] = parameters;
         if (m.GetCustomAttribute<BodyAttribute>() is { } body)
         {
-            operation["requestBody"] = new JsonObject
+            operation.RequestBody = new OpenApiRequestBody
             {
-                ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Reference(body.Type, schemas, SapJson.Input) } },
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = Reference(document, body.Type, SapJson.Input) } },
             };
         }
 
         var returns = m.GetCustomAttribute<ReturnsAttribute>();
-        var responses = new JsonObject();
-        var success = new JsonObject { ["description"] = returns?.Status == 201 ? "Criado (com Location)" : "Sucesso" };
-        if (function.Name == "Metrics")
+        operation.Responses[(returns?.Status ?? 200).ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
         {
-            success["content"] = new JsonObject { ["text/plain"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };
-        }
-        else
-        {
-            success["content"] = new JsonObject
-            {
-                ["application/json"] = new JsonObject { ["schema"] = returns is null ? new JsonObject() : Reference(returns.Type, schemas, SapJson.Options) },
-            };
-        }
-
-        responses[(returns?.Status ?? 200).ToString(System.Globalization.CultureInfo.InvariantCulture)] = success;
+            Description = returns?.Status == 201 ? "Criado (com Location)" : "Sucesso",
+            Content = function.Name == "Metrics"
+                ? new Dictionary<string, IOpenApiMediaType> { ["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } }
+                : new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = returns is null ? new OpenApiSchema() : Reference(document, returns.Type, SapJson.Options) } },
+        };
         if (method == "GET" && !function.Anonymous && function.Name != "Metrics")
         {
-            responses["304"] = new JsonObject { ["description"] = "Não modificado (If-None-Match com o ETag atual)" };
+            operation.Responses["304"] = new OpenApiResponse { Description = "Não modificado (If-None-Match com o ETag atual)" };
         }
 
-        var errors = new List<(string Status, string Text)>();
-        if (parameters.Count > 0 || operation["requestBody"] is not null)
+        foreach (var (status, text) in Errors(function, method, operation))
         {
-            errors.Add(("400", "Parâmetro ou corpo inválido"));
-        }
-
-        if (!function.Anonymous)
-        {
-            errors.Add(("401", "Token ausente ou inválido"));
-            errors.Add(("403", "Perfil sem permissão"));
-        }
-
-        if (function.Route.Contains('{', StringComparison.Ordinal))
-        {
-            errors.Add(("404", "Não encontrado"));
-        }
-
-        if (method != "GET")
-        {
-            errors.Add(("409", "Conflito com o estado ou duplicado"));
-            errors.Add(("413", "Corpo acima de 1 MiB"));
-            errors.Add(("422", "Regra de negócio violada"));
-        }
-
-        errors.Add(("500", "Erro interno"));
-        errors.Add(("503", "Dependência fora do ar (Retry-After)"));
-        foreach (var (status, text) in errors)
-        {
-            responses[status] = new JsonObject
+            operation.Responses[status] = new OpenApiResponse
             {
-                ["description"] = text,
-                ["content"] = new JsonObject
+                Description = text,
+                Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } },
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(Problem, document) },
                 },
             };
         }
 
-        operation["responses"] = responses;
         return operation;
     }
 
-    private static JsonObject QuerySchema(QueryParameterAttribute query)
+    private static IEnumerable<IOpenApiParameter> Parameters(FunctionEndpoint function)
+    {
+        foreach (Match match in RouteParameter().Matches(function.Route))
+        {
+            yield return new OpenApiParameter
+            {
+                Name = match.Groups[1].Value,
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" },
+            };
+        }
+
+        foreach (var query in function.Method.GetCustomAttributes<QueryParameterAttribute>())
+        {
+            yield return new OpenApiParameter
+            {
+                Name = query.Name,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = query.Description,
+                Schema = QuerySchema(query),
+            };
+        }
+    }
+
+    private static IEnumerable<(string Status, string Text)> Errors(FunctionEndpoint function, string method, OpenApiOperation operation)
+    {
+        if (operation.Parameters!.Count > 0 || operation.RequestBody is not null)
+        {
+            yield return ("400", "Parâmetro ou corpo inválido");
+        }
+
+        if (!function.Anonymous)
+        {
+            yield return ("401", "Token ausente ou inválido");
+            yield return ("403", "Perfil sem permissão");
+        }
+
+        if (function.Route.Contains('{', StringComparison.Ordinal))
+        {
+            yield return ("404", "Não encontrado");
+        }
+
+        if (method != "GET")
+        {
+            yield return ("409", "Conflito com o estado ou duplicado");
+            yield return ("413", "Corpo acima de 1 MiB");
+            yield return ("422", "Regra de negócio violada");
+        }
+
+        if (!function.RateLimitExempt)
+        {
+            yield return ("429", "Limite de requisições por minuto excedido (Retry-After)");
+        }
+
+        yield return ("500", "Erro interno");
+        yield return ("503", "Dependência fora do ar (Retry-After)");
+    }
+
+    private static OpenApiSchema QuerySchema(QueryParameterAttribute query)
     {
         var schema = query.Kind switch
         {
-            "date" => new JsonObject { ["type"] = "string", ["format"] = "date" },
-            "integer" => new JsonObject { ["type"] = "integer" },
-            _ => new JsonObject { ["type"] = "string" },
+            "date" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+            "integer" => new OpenApiSchema { Type = JsonSchemaType.Integer },
+            _ => new OpenApiSchema { Type = JsonSchemaType.String },
         };
         if (query.Values.Count > 0)
         {
-            schema["enum"] = new JsonArray([.. query.Values.Select(v => (JsonNode)v)]);
+            schema.Enum = [.. query.Values.Select(v => (JsonNode)v)];
         }
 
         if (query.Minimum != int.MinValue)
         {
-            schema["minimum"] = query.Minimum;
+            schema.Minimum = query.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (query.Maximum != int.MaxValue)
         {
-            schema["maximum"] = query.Maximum;
+            schema.Maximum = query.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return schema;
     }
 
-    /// <summary>Registers the type's schema under components/schemas and answers a reference to it.</summary>
-    private static JsonObject Reference(Type type, JsonObject schemas, JsonSerializerOptions options)
+    /// <summary>Registers the type's schema under components/schemas (once) and answers a reference to it.</summary>
+    private static OpenApiSchemaReference Reference(OpenApiDocument document, Type type, JsonSerializerOptions options)
     {
         var name = type.Name;
-        if (schemas[name] is null)
+        if (!document.Components!.Schemas!.ContainsKey(name))
         {
-            schemas[name] = options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
+            var exported = options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
                 TransformSchemaNode = (context, node) =>
@@ -212,26 +219,30 @@ public static partial class OpenApiDocumentBuilder
                     return t == typeof(decimal) ? new JsonObject { ["type"] = "number", ["multipleOf"] = 0.01 } : node;
                 },
             });
+            var schema = OpenApiModelFactory.Parse<OpenApiSchema>(exported.ToJsonString(), OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic, "json");
+            document.Components.Schemas[name] = schema is not null && diagnostic?.Errors.Count is null or 0
+                ? schema
+                : throw new InvalidOperationException($"The JSON schema of {name} does not read as an OpenAPI schema: {string.Join("; ", diagnostic?.Errors ?? [])}");
         }
 
-        return new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };
+        return new OpenApiSchemaReference(name, document);
     }
 
-    private static JsonObject ProblemSchema() => new()
+    private static OpenApiSchema ProblemSchema() => new()
     {
-        ["type"] = "object",
-        ["required"] = new JsonArray("type", "title", "status", "detail", "request_id"),
-        ["properties"] = new JsonObject
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string>(StringComparer.Ordinal) { "type", "title", "status", "detail", "request_id" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
         {
-            ["type"] = new JsonObject { ["type"] = "string" },
-            ["title"] = new JsonObject { ["type"] = "string" },
-            ["status"] = new JsonObject { ["type"] = "integer" },
-            ["detail"] = new JsonObject { ["type"] = "string" },
-            ["request_id"] = new JsonObject { ["type"] = "string" },
-            ["errors"] = new JsonObject
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["request_id"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["errors"] = new OpenApiSchema
             {
-                ["type"] = "object",
-                ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
         },
     };

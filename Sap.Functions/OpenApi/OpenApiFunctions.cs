@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.OpenApi;
 using Sap.Functions.Hosting;
 using Sap.Functions.Security;
 
@@ -13,23 +13,19 @@ public sealed class OpenApiFunctions(FunctionCatalog catalog)
         typeof(OpenApiFunctions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     // Function instances live for one call: the document (built once from the catalogue) is kept per process.
-    private static readonly object Gate = new();
-    private static string? document;
+    private static Task<string>? document;
 
     /// <summary>The OpenAPI 3.1 description of this API (public, as the old system's /docs was).</summary>
     [Function(nameof(OpenApi))]
     [Anonymous]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    public async Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "openapi.json")] HttpRequest request)
     {
-        lock (Gate)
-        {
-            document ??= OpenApiDocumentBuilder.Build(catalog, HostJson.Load(AppContext.BaseDirectory).RoutePrefix, Version.Value)
-                .ToJsonString(new JsonSerializerOptions { WriteIndented = false });
-        }
-
+        var json = LazyInitializer.EnsureInitialized(ref document, () =>
+            OpenApiDocumentBuilder.Build(catalog, HostJson.Load(AppContext.BaseDirectory).RoutePrefix, Version.Value)
+                .SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, CancellationToken.None));
         return new ContentResult
         {
-            Content = document,
+            Content = await json,
             ContentType = "application/json; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };

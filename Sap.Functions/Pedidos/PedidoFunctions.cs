@@ -49,7 +49,7 @@ public sealed class PedidoFunctions(
     [Returns(typeof(PedidoView))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro, Roles.Logistica)]
     public async Task<IActionResult> ObterPedido(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pedidos/{id}")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "pedidos/{id}")] HttpRequest request, string id)
     {
         var pedidoId = QueryParams.RouteId(id);
         var ct = request.HttpContext.RequestAborted;

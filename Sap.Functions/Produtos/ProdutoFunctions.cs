@@ -36,7 +36,7 @@ public sealed class ProdutoFunctions(WriteEndpoints writes, IDbContextFactory<Sa
     [Returns(typeof(ProdutoView))]
     [RequireRoles(Roles.Financeiro, Roles.Vendedor)]
     public async Task<IActionResult> ObterProduto(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "produtos/{id}")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "produtos/{id}")] HttpRequest request, string id)
     {
         var produtoId = QueryParams.RouteId(id);
         await using var db = await contexts.CreateDbContextAsync(request.HttpContext.RequestAborted);

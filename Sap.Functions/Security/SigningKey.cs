@@ -40,7 +40,7 @@ public sealed class SigningKey
             catch (ArgumentException e)
             {
                 rsa.Dispose();
-                throw new InvalidSettingsException("Sap:Auth:PublicKeyPem is not a PEM-encoded RSA public key.", e);
+                throw new InvalidSettingsException("Sap:Auth:PublicKeyPem: not a PEM-encoded RSA public key.", e);
             }
 
             return new SigningKey(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256, isEphemeral: false);
@@ -51,7 +51,7 @@ public sealed class SigningKey
             return isDevelopment
                 ? new SigningKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(MinimumBytes)), SecurityAlgorithms.HmacSha256, isEphemeral: true)
                 : throw new InvalidSettingsException(
-                    "Sap:Auth:SigningKey (base64, at least 32 bytes) or Sap:Auth:PublicKeyPem is required outside Development.");
+                    "Sap:Auth:SigningKey: required outside Development (base64, at least 32 bytes), unless Sap:Auth:PublicKeyPem is set.");
         }
 
         byte[] bytes;
@@ -61,11 +61,11 @@ public sealed class SigningKey
         }
         catch (FormatException e)
         {
-            throw new InvalidSettingsException("Sap:Auth:SigningKey is not base64.", e);
+            throw new InvalidSettingsException("Sap:Auth:SigningKey: not base64.", e);
         }
 
         return bytes.Length < MinimumBytes
-            ? throw new InvalidSettingsException($"Sap:Auth:SigningKey must hold at least {MinimumBytes} bytes (it holds {bytes.Length}).")
+            ? throw new InvalidSettingsException($"Sap:Auth:SigningKey: must hold at least {MinimumBytes} bytes (it holds {bytes.Length}).")
             : new SigningKey(new SymmetricSecurityKey(bytes), SecurityAlgorithms.HmacSha256, isEphemeral: false);
     }
 }

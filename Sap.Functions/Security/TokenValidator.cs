@@ -32,6 +32,8 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key, TimeProv
         ValidateAudience = true,
         ValidateIssuerSigningKey = true,
         ClockSkew = ClockSkew,
+        // The app's clock (TimeProvider), not the library's own reading of the system clock: one "now" for the whole app.
+        LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(notBefore, expires, clock.GetUtcNow().UtcDateTime),
     };
 
     /// <summary>
@@ -86,4 +88,9 @@ public sealed class TokenValidator(AuthOptions options, SigningKey key, TimeProv
         passed[token] = (caller, jwt.ValidTo);
         return caller;
     }
+
+    /// <summary>Expiry required; both bounds with <see cref="ClockSkew"/>.</summary>
+    private static bool WithinLifetime(DateTime? notBefore, DateTime? expires, DateTime now) =>
+        expires is { } validTo && now < validTo.ToUniversalTime() + ClockSkew
+        && (notBefore is not { } validFrom || now + ClockSkew >= validFrom.ToUniversalTime());
 }

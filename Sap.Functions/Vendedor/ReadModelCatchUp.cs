@@ -30,7 +30,7 @@ public sealed partial class ReadModelCatchUp(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogCatchUpFailed(logger, e.GetType().Name, RetryDelay.TotalSeconds);
+                LogCatchUpFailed(logger, RetryDelay.TotalSeconds, e);
                 await Task.Delay(RetryDelay, clock, stoppingToken);
                 continue;
             }
@@ -40,6 +40,6 @@ public sealed partial class ReadModelCatchUp(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sales read model catch-up failed ({Error}); retrying in {Seconds} s")]
-    private static partial void LogCatchUpFailed(ILogger logger, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sales read model catch-up failed; retrying in {Seconds} s")]
+    private static partial void LogCatchUpFailed(ILogger logger, double seconds, Exception error);
 }

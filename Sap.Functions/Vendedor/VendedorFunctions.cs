@@ -43,7 +43,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(DashboardResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Dashboard(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/dashboard")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/dashboard")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var filter = DateFilter.FromDates(q.Date("data_inicio"), q.Date("data_fim"));
@@ -54,7 +54,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
 
         // The resumo counts days up to today: the key carries the business date.
         return await cache.RespondAsync("dashboard", Key(queries.Today, filter.Inicio, filter.Fim),
-            [CacheTags.Vendas, CacheTags.ClientesTotal, CacheTags.ClientesNomes, CacheTags.Produtos], cache.Ttl.Dashboard,
+            CacheTags.DashboardRead(), cache.Ttl.Dashboard,
             ct => queries.DashboardAsync(filter, ct), request.HttpContext.RequestAborted);
     }
 
@@ -65,7 +65,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(RankingsResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> Rankings(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/rankings")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/rankings")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var periodo = q.OneOf("periodo", Periodos.Keys) ?? "todos";
@@ -79,7 +79,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
         var today = queries.Today;
         var filter = DateFilter.For(Periodos[periodo], inicio, fim, today);
         return await cache.RespondAsync("rankings", Key(today, periodo, filter.Inicio, filter.Fim),
-            [.. CacheTags.VendasWindow(filter.Inicio, filter.Fim), CacheTags.ClientesNomes], cache.Ttl.Rankings,
+            CacheTags.RankingsRead(filter.Inicio, filter.Fim), cache.Ttl.Rankings,
             ct => queries.RankingsAsync(filter, periodo, ct),
             request.HttpContext.RequestAborted);
     }
@@ -89,7 +89,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClienteDetailResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteDetalhe(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/{id}")] HttpRequest request, string id)
     {
         var q = new QueryParams(request);
         var clienteId = q.Id("id", id);
@@ -99,7 +99,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("cliente", Key(clienteId, limite), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+        return await cache.RespondAsync("cliente", Key(clienteId, limite), CacheTags.ClienteRead(clienteId), cache.Ttl.Cliente,
             async ct => await queries.ClienteAsync(clienteId, limite, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
@@ -108,7 +108,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClientesResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClientesPorPeriodo(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var periodo = q.OneOf("periodo", Buckets.Keys) ?? "todos";
@@ -117,7 +117,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), [CacheTags.Vendas, CacheTags.ClientesNomes], cache.Ttl.Cliente,
+        return await cache.RespondAsync("clientes", Key(queries.Today, periodo), CacheTags.ClientesRead(), cache.Ttl.Cliente,
             ct => queries.ClientesAsync(Buckets[periodo], ct), request.HttpContext.RequestAborted);
     }
 
@@ -125,7 +125,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(ClienteProdutosResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteProdutos(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/{id}/produtos")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/{id}/produtos")] HttpRequest request, string id)
     {
         var q = new QueryParams(request);
         var clienteId = q.Id("id", id);
@@ -134,7 +134,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("cliente-produtos", Key(clienteId), [CacheTags.Cliente(clienteId), CacheTags.Produtos], cache.Ttl.Cliente,
+        return await cache.RespondAsync("cliente-produtos", Key(clienteId), CacheTags.ClienteRead(clienteId), cache.Ttl.Cliente,
             async ct => await queries.ClienteProdutosAsync(clienteId, ct) ?? throw ClienteNotFound(clienteId), request.HttpContext.RequestAborted);
     }
 
@@ -143,7 +143,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
     [Returns(typeof(BuscaResponse))]
     [RequireRoles(Roles.Vendedor, Roles.Financeiro)]
     public async Task<IActionResult> ClienteBusca(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendedor/clientes/busca")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "vendedor/clientes/busca")] HttpRequest request)
     {
         var q = new QueryParams(request);
         var text = q.Text("q", 100);
@@ -152,7 +152,7 @@ public sealed class VendedorFunctions(VendedorQueries queries, ReadCache cache)
             return q.Problem;
         }
 
-        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), [CacheTags.Vendas, CacheTags.ClientesBusca], cache.Ttl.Cliente,
+        return await cache.RespondAsync("busca", Key(SearchText.Fold(text?.Trim() ?? "")), CacheTags.BuscaRead(), cache.Ttl.Cliente,
             ct => queries.BuscaAsync(text, ct), request.HttpContext.RequestAborted);
     }
 

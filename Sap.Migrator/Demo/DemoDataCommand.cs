@@ -8,18 +8,11 @@ namespace Sap.Migrator.Demo;
 /// <summary>demo-data: realistic rows from a seed and a reference date, with a progress display on stderr.</summary>
 internal sealed class DemoDataCommand(DatabaseSettings settings, BusinessCalendar calendar, TimeProvider clock, TextWriter output, TextWriter progress)
 {
-    public async Task RunAsync(MigratorArguments args, CancellationToken cancellationToken)
+    public async Task RunAsync(DemoDataRequest request, CancellationToken cancellationToken)
     {
-        var scale = args.Required("scale").ToLowerInvariant() switch
-        {
-            "small" => DemoScale.Small,
-            "medium" => DemoScale.Medium,
-            "large" => DemoScale.Large,
-            var other => throw new UsageException($"--scale must be small, medium or large, not '{other}'"),
-        };
-        var options = new DemoDataOptions(scale, args.Int("seed") ?? 1, args.Date("today") ?? calendar.Today(clock));
+        var options = new DemoDataOptions(request.Scale, request.Seed ?? 1, request.Today ?? calendar.Today(clock));
         var reporter = new Progress(progress);
-        var summary = await DemoDataLoader.LoadAsync(settings, calendar, options, args.Has("force"), reporter, cancellationToken);
+        var summary = await DemoDataLoader.LoadAsync(settings, calendar, options, request.Force, reporter, cancellationToken);
         reporter.Done();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Loaded {summary.Pedidos} pedidos ({summary.Itens} itens, {summary.Pagamentos} pagamentos, {summary.Coletas} coletas), " +

@@ -11,7 +11,8 @@ using Microsoft.IdentityModel.Tokens;
 
 // Sap's load generator: closed-loop HTTP/1.1 keep-alive clients (like wrk), latencies in an HdrHistogram,
 // SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
-// Usage: Sap.Bench <cold|warm|writes|mixed|soak|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
+// Usage: Sap.Bench <cold|warm|writes|mixed|soak|logging|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
+//        logging also takes --baseline-url (the same build at Warning) and --log (the Information instance's stdout file).
 var options = Options.Parse(args);
 var token = Token(options);
 if (options.Group == "token")
@@ -51,6 +52,11 @@ using var reader = new HttpClient(new SocketsHttpHandler { AutomaticDecompressio
 };
 reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 var fixture = JsonNode.Parse(await File.ReadAllTextAsync(options.Fixture))!;
+if (options.Group == "logging")
+{
+    return await LogCost.RunAsync(options, token);
+}
+
 if (options.Group == "soak")
 {
     // Every read key the mix can ask for, read once first: what the caches hold after that is all they will hold.
@@ -92,7 +98,8 @@ static string Token(Options o) => new JsonWebTokenHandler().CreateToken(new Secu
     SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(o.Key)), SecurityAlgorithms.HmacSha256),
 });
 
-internal sealed record Options(string Group, string Url, string Key, string Issuer, string Audience, string Fixture, string Out, int Connections, int Seconds, int Warmup, int Rate)
+internal sealed record Options(string Group, string Url, string Key, string Issuer, string Audience, string Fixture, string Out, int Connections, int Seconds, int Warmup, int Rate,
+    string? BaselineUrl = null, string? Log = null)
 {
     public static Options Parse(string[] args)
     {
@@ -104,7 +111,8 @@ internal sealed record Options(string Group, string Url, string Key, string Issu
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(args[0], values["url"], values["key"], values.GetValueOrDefault("issuer", "sap"), values.GetValueOrDefault("audience", "sap-api"),
-            values["fixture"], values["out"], Int("connections", 32), Int("seconds", 10), Int("warmup", 3), Int("rate", 500));
+            values["fixture"], values["out"], Int("connections", 32), Int("seconds", 10), Int("warmup", 3), Int("rate", 500),
+            values.GetValueOrDefault("baseline-url"), values.GetValueOrDefault("log"));
     }
 }
 
@@ -646,4 +654,182 @@ internal static class Soak
 
     private static string Line(int minute, LongConcurrentHistogram histogram, long requests, long errors) => string.Create(CultureInfo.InvariantCulture,
         $"minute {minute + 1,2}: {requests,7} requests ({requests / 60.0,6:0} req/s)  errors {errors}  p50 {Ms(histogram, 50),7:0.00} ms  p99 {Ms(histogram, 99),8:0.00} ms");
+}
+
+/// <summary>
+/// What logging at Information costs: /api/health on two instances of one build, one at Information (--url, its
+/// stdout in --log) and one at Warning (--baseline-url), loaded in alternating slices so both see the same machine;
+/// then whether every request got its "request completed" line (the buffer's drops counted by the app), and a burst.
+/// </summary>
+internal static class LogCost
+{
+    private const int Slices = 8;
+    private const int Burst = 5_000;
+
+    // Long enough for the tiered JIT to have optimized the logging path too: a first slice measured earlier paid for it.
+    private static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(6);
+
+    public static async Task<int> RunAsync(Options options, string token)
+    {
+        using var info = Client(options.Url);
+        using var warning = Client(options.BaselineUrl ?? throw new ArgumentException("--baseline-url is required"));
+        var log = options.Log ?? throw new ArgumentException("--log is required");
+        var health = new Scenario("health", _ => (HttpMethod.Get, "api/health", null));
+        // Lines already there (the script's readiness probe) are not the benchmark's.
+        var (before, _) = await SettledLinesAsync(info, log, token);
+        long infoRequests = 0;
+        foreach (var client in new[] { info, warning })
+        {
+            var warmup = TimeSpan.FromSeconds(options.Warmup) > MinimumWarmup ? TimeSpan.FromSeconds(options.Warmup) : MinimumWarmup;
+            var (n, _) = await LoadAsync(client, health, options.Connections, warmup);
+            infoRequests += client == info ? n : 0;
+        }
+
+        var slice = TimeSpan.FromSeconds((double)options.Seconds / Slices);
+        var rates = new List<(double Info, double Warning)>();
+        long errors = 0;
+        for (var i = 0; i < Slices; i++)
+        {
+            // Which goes first alternates, so a drift of the machine during a pair favours neither.
+            var order = i % 2 == 0 ? new[] { info, warning } : [warning, info];
+            double infoRate = 0, warningRate = 0;
+            foreach (var client in order)
+            {
+                var clock = Stopwatch.StartNew();
+                var (n, failed) = await LoadAsync(client, health, options.Connections, slice);
+                errors += failed;
+                if (client == info)
+                {
+                    infoRequests += n;
+                    infoRate = n / clock.Elapsed.TotalSeconds;
+                }
+                else
+                {
+                    warningRate = n / clock.Elapsed.TotalSeconds;
+                }
+            }
+
+            rates.Add((infoRate, warningRate));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slice {i + 1}: Information {infoRate,8:0} req/s  Warning {warningRate,8:0} req/s  ratio {infoRate / warningRate:P1}"));
+        }
+
+        var infoMean = rates.Average(r => r.Info);
+        var warningMean = rates.Average(r => r.Warning);
+        var (settled, dropped) = await SettledLinesAsync(info, log, token);
+        var lines = settled - before;
+        var complete = lines + dropped == infoRequests;
+        var ratios = rates.Select(r => r.Info / r.Warning).Order().ToArray();
+        var median = (ratios[(ratios.Length - 1) / 2] + ratios[ratios.Length / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"/api/health at Information {infoMean:0} req/s, at Warning {warningMean:0} req/s: ratio {infoMean / warningMean:P1}, median of the slices' ratios {median:P1} (slices {ratios[0]:P0}–{ratios[^1]:P0}); errors {errors}"));
+        Console.WriteLine($"Information instance: {infoRequests} requests, {lines} 'request completed' lines, {dropped} dropped by the full buffer{(complete ? "" : " — MISMATCH")}");
+
+        // A burst: as many requests as fast as the connections go, then exactly as many more lines.
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < Burst)
+            {
+                using var response = await info.GetAsync("api/health");
+                await response.Content.LoadIntoBufferAsync();
+            }
+        })));
+        var (afterBurst, droppedAfter) = await SettledLinesAsync(info, log, token);
+        var burstLines = afterBurst - settled;
+        Console.WriteLine($"burst of {Burst} requests: {burstLines} new 'request completed' lines, {droppedAfter - dropped} dropped{(burstLines == Burst ? "" : " — MISMATCH")}");
+
+        Directory.CreateDirectory(options.Out);
+        var text = new StringBuilder("| slice | Information req/s | Warning req/s | ratio |\n|---:|---:|---:|---:|\n");
+        for (var i = 0; i < rates.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {rates[i].Info:0} | {rates[i].Warning:0} | {rates[i].Info / rates[i].Warning:P1} |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| mean | {infoMean:0} | {warningMean:0} | {infoMean / warningMean:P1} |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| median ratio | | | {median:P1} |\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Information instance: {infoRequests} requests, {lines} `request completed` lines, {dropped} dropped. Burst of {Burst}: {burstLines} lines, {droppedAfter - dropped} dropped.\n");
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "logging.md"), text.ToString());
+        return errors == 0 && complete && burstLines == Burst ? 0 : 1;
+    }
+
+    private static HttpClient Client(string url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
+    {
+        BaseAddress = new Uri(url),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static async Task<(long Requests, long Errors)> LoadAsync(HttpClient client, Scenario scenario, int connections, TimeSpan duration)
+    {
+        long requests = 0, errors = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var buffer = new byte[4096];
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                try
+                {
+                    using var response = await client.GetAsync(scenario.Next(Random.Shared).Path, HttpCompletionOption.ResponseHeadersRead);
+                    await using var body = await response.Content.ReadAsStreamAsync();
+                    while (await body.ReadAsync(buffer) > 0)
+                    {
+                    }
+
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                Interlocked.Increment(ref requests);
+            }
+        })));
+        return (requests, errors);
+    }
+
+    /// <summary>The /api/health "request completed" lines in the log once it stops growing, and the app's drop count.</summary>
+    private static async Task<(long Lines, long Dropped)> SettledLinesAsync(HttpClient info, string log, string token)
+    {
+        long last = -1, lines = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            lines = 0;
+            await using (var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var reader = new StreamReader(stream))
+            {
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    if (line.Contains("\"message\":\"request completed\"", StringComparison.Ordinal) && line.Contains("\"path\":\"/api/health\"", StringComparison.Ordinal))
+                    {
+                        lines++;
+                    }
+                }
+            }
+
+            if (lines == last)
+            {
+                break;
+            }
+
+            last = lines;
+            await Task.Delay(500);
+        }
+
+        return (lines, await DroppedAsync(info, token));
+    }
+
+    private static async Task<long> DroppedAsync(HttpClient info, string token)
+    {
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "api/metrics");
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await info.SendAsync(scrape);
+        var text = await response.Content.ReadAsStringAsync();
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("log_events_dropped_total ", StringComparison.Ordinal));
+        return line is null ? -1 : (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
 }

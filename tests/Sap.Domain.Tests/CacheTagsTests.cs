@@ -17,6 +17,24 @@ public sealed class CacheTagsTests
     }
 
     [Fact]
+    public void Spec_5s_example_holds_between_the_reads_and_the_events_of_the_table()
+    {
+        // A pedido of cliente 7 in August 2025 invalidates the dashboard, the rankings, cliente 7's reads and the
+        // apuração of 2025-08; not cliente 8's detail, not the apuração of 2025-07 (SPEC §5, worked by hand).
+        var changed = CacheTags.Changed(EventTypes.PedidoCriado, PedidoOfCliente7InAugust).ToHashSet();
+        bool Invalidates(IReadOnlyList<string> read) => read.Any(changed.Contains);
+
+        Assert.True(Invalidates(CacheTags.DashboardRead()));
+        Assert.True(Invalidates(CacheTags.RankingsRead(null, null)));
+        Assert.True(Invalidates(CacheTags.RankingsRead(new DateOnly(2025, 8, 1), new DateOnly(2025, 8, 31))));
+        Assert.True(Invalidates(CacheTags.ClienteRead(7)));
+        Assert.True(Invalidates(CacheTags.ApuracaoRead(2025, 8)));
+        Assert.False(Invalidates(CacheTags.ClienteRead(8)));
+        Assert.False(Invalidates(CacheTags.ApuracaoRead(2025, 7)));
+        Assert.False(Invalidates(CacheTags.RankingsRead(new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31))));
+    }
+
+    [Fact]
     public void A_payment_changes_the_apuracao_and_the_cliente_but_no_sales_figure()
     {
         var tags = CacheTags.Changed(EventTypes.PagamentoAprovado, PedidoOfCliente7InAugust with { PagamentoId = 3 });

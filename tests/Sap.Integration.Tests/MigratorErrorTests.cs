@@ -24,6 +24,31 @@ public sealed class MigratorErrorTests(PostgresServer postgres)
         AssertOneErrorLine(result, 2);
     }
 
+    [Fact]
+    public async Task Help_exits_0_listing_every_command_and_each_commands_help_its_options()
+    {
+        var help = await MigratorProcess.RunAsync(TestDatabases.Sqlite(), "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var commands = new Dictionary<string, string[]>
+        {
+            ["migrate"] = ["--to"], ["rollback"] = ["--to"], ["status"] = [], ["unlock"] = [],
+            ["script"] = ["--from", "--to", "--idempotent", "--output"], ["demo-data"] = ["--scale", "--seed", "--today", "--force"],
+            ["rebuild-read-model"] = [],
+        };
+        foreach (var (command, options) in commands)
+        {
+            Assert.Contains($"  {command} ", help.Stdout, StringComparison.Ordinal);
+            var own = await MigratorProcess.RunAsync(TestDatabases.Sqlite(), command, "--help");
+            Assert.Equal(0, own.ExitCode);
+            Assert.Contains($"Sap.Migrator {command} [options]", own.Stdout, StringComparison.Ordinal);
+            Assert.All(options.Append("--verbose"), o => Assert.Contains(o, own.Stdout, StringComparison.Ordinal));
+        }
+
+        Assert.Contains("exit codes", help.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(help.Stdout, (await MigratorProcess.RunAsync(TestDatabases.Sqlite())).Stdout);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Postgres)]
     [InlineData(DatabaseProvider.Sqlite)]

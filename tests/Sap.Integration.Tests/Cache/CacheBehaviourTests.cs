@@ -43,7 +43,7 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
     public async Task Fifty_concurrent_requests_on_a_cold_key_compute_once_per_instance()
     {
         var db = await TestDatabases.MigratedPostgresAsync(postgres);
-        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "5");
+        await MigratorProcess.DemoDataAsync(db, 5);
         var deployment = EventStack.NewDeployment();
         var probeA = new ComputationProbe();
         var probeB = new ComputationProbe();
@@ -163,7 +163,7 @@ public sealed class CacheBehaviourTests(PostgresServer postgres, EventStack stac
     public async Task Large_cached_reads_go_out_gzip_compressed_to_clients_that_accept_it_and_plain_to_others()
     {
         var db = await TestDatabases.MigratedPostgresAsync(postgres);
-        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "5");
+        await MigratorProcess.DemoDataAsync(db, 5);
         await using var app = await stack.StartAppAsync(db, EventStack.NewDeployment());
         const string Path = "api/vendedor/clientes";
         var plain = (await app.GetAsync(Path, "VENDEDOR")).Ok();

@@ -10,7 +10,7 @@ public sealed class CacheFaultTests(PostgresServer postgres, EventStack stack, I
     public async Task With_redis_down_reads_come_from_the_database_fast_and_after_it_returns_nothing_stale_is_served()
     {
         var db = await TestDatabases.MigratedPostgresAsync(postgres);
-        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "11");
+        await MigratorProcess.DemoDataAsync(db, 11);
         var deployment = EventStack.NewDeployment();
         await using var a = await stack.StartAppAsync(db, deployment);
         await using var b = await stack.StartAppAsync(db, deployment);

@@ -34,6 +34,8 @@ public sealed class CrashTests(PostgresServer postgres, EventStack stack, ITestO
             Assert.Equal(1, TotalPedidos(await doomed.SendAsync(HttpMethod.Get, detail, "VENDEDOR")));
             var (_, _, cache) = await doomed.SendAsync(HttpMethod.Get, detail, "VENDEDOR");
             Assert.Equal("HIT", cache);
+            // The shared copy is written in the background; only once it is in Redis can the restart find it there.
+            await Eventually.HoldsAsync(() => stack.Redis.HasKeyAsync($"{deployment}:cliente:{cliente}|"), "the detail never reached Redis", seconds: 10, pollMs: 50);
 
             await using var lease = new NpgsqlConnection(db.ConnectionString);
             await lease.OpenAsync(TestContext.Current.CancellationToken);

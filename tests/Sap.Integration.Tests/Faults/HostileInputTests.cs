@@ -338,7 +338,7 @@ public sealed class HostileInputTests(PostgresServer postgres, ITestOutputHelper
             await seed.PedidoAsync(clientes[2], Seed.Local(today.AddDays(-40)), [(produtos[2], 3, 7m, 3.2m)], cancelado: true),
             await seed.PedidoAsync(clientes[2], Seed.Local(today.AddDays(-70)), [(produtos[0], 5, 4m, 2.5m), (produtos[1], 5, 9m, 4.1m)], aprovados: [65m]),
             await seed.PedidoAsync(clientes[3], Seed.Local(today.AddDays(-2)), [(produtos[3], 2, 12m, 6m)]),
-            await seed.PedidoAsync(clientes[3], Seed.Local(today), [(produtos[1], 12, 9.5m, 4.1m)], aprovados: [50m]),
+            await seed.PedidoAsync(clientes[3], Seed.Past(today), [(produtos[1], 12, 9.5m, 4.1m)], aprovados: [50m]),
         ];
         var lastMonth = today.AddMonths(-1);
         var twoMonthsAgo = today.AddMonths(-2);

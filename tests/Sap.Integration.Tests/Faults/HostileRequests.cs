@@ -121,8 +121,7 @@ public sealed class HostileRequests
         this.functions = functions;
         this.ids = ids;
         this.authority = authority;
-        var now = DateTime.UtcNow;
-        var hour = now.AddHours(1);
+        var hour = tokens.Now.AddHours(1);
         callers = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["no-roles"] = "Bearer " + tokens.Create(includeRoles: false, expires: hour),
@@ -589,7 +588,12 @@ public sealed class HostileRequests
 
     private decimal Money() => random.Next(1, 100_000) / 100m;
 
-    private string RecentInstant() => Seed.Today.AddDays(-random.Next(0, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:30:00-03:00";
+    /// <summary>A moment of the last 60 days as São Paulo writes it (with its offset), never after now.</summary>
+    private string RecentInstant()
+    {
+        var instant = Seed.Past(Seed.Today.AddDays(-random.Next(0, 60)), 9, 30);
+        return new DateTimeOffset(instant).ToOffset(Seed.SaoPaulo.GetUtcOffset(instant)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 
     private DateOnly PastMonth() => Seed.Today.AddMonths(-random.Next(0, 24));
 

@@ -13,7 +13,7 @@ public abstract class DemoApp(PostgresServer postgres, DatabaseProvider provider
     {
         var db = await TestDatabases.CreateAsync(provider, postgres);
         await MigratorProcess.OkAsync(db, "migrate");
-        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "3");
+        await MigratorProcess.DemoDataAsync(db, 3);
         Oracle = await Oracle.LoadAsync(db);
         // These tests check the read path itself: every request computes (the cache has its own tests).
         App = await SapApp.StartAsync(db, new Dictionary<string, string> { ["Sap:Cache:Enabled"] = "false" });

@@ -6,22 +6,29 @@ namespace Sap.Integration.Tests.Infrastructure;
 /// <summary>Puts events on a deployment's queue as another system would, and waits for an app to have handled them.</summary>
 public static class EventQueue
 {
-    public static async Task SendAsync(string connection, string queue, string type, object data)
+    /// <param name="attributes">More CloudEvents attributes (extensions such as traceparent).</param>
+    public static async Task SendAsync(
+        string connection, string queue, string type, object data, string requestId = "external-1", IDictionary<string, string>? attributes = null)
     {
         var client = new QueueClient(connection, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await client.CreateIfNotExistsAsync();
-        var message = JsonSerializer.Serialize(new
+        var message = new Dictionary<string, object>
         {
-            specversion = "1.0",
-            id = Guid.NewGuid().ToString(),
-            source = "/outro-sistema",
-            type,
-            time = DateTime.UtcNow,
-            datacontenttype = "application/json",
-            requestid = "external-1",
-            data,
-        });
-        await client.SendMessageAsync(message);
+            ["specversion"] = "1.0",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["source"] = "/outro-sistema",
+            ["type"] = type,
+            ["time"] = DateTime.UtcNow,
+            ["datacontenttype"] = "application/json",
+            ["requestid"] = requestId,
+            ["data"] = data,
+        };
+        foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
+        {
+            message[name] = value;
+        }
+
+        await client.SendMessageAsync(JsonSerializer.Serialize(message));
     }
 
     /// <summary>Puts a message on the queue exactly as given (a redelivery of an event Sap published).</summary>

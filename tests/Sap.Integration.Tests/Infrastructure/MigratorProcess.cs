@@ -44,6 +44,11 @@ public static class MigratorProcess
         ["DOTNET_ENVIRONMENT"] = "Production",
     };
 
+    /// <summary>Small demo data as of the run's date (<see cref="TestClock"/>), so it agrees with the apps the test starts.</summary>
+    public static Task<string> DemoDataAsync(DatabaseSettings database, int seed) =>
+        OkAsync(database, "demo-data", "--scale", "small", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--today", TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Runs and asserts success, returning stdout.</summary>
     public static async Task<string> OkAsync(DatabaseSettings database, params string[] arguments)
     {

@@ -114,11 +114,19 @@ public sealed class PostgresServer : IAsyncLifetime
             templateLock.Release();
         }
 
+        return await CopyAsync(template!);
+    }
+
+    /// <summary>A new database with the same schema and rows as the one given (which nobody may be connected to).</summary>
+    public Task<string> CloneAsync(string connectionString) => CopyAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!);
+
+    private async Task<string> CopyAsync(string source)
+    {
         var name = $"sap_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

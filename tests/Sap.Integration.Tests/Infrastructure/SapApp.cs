@@ -9,7 +9,8 @@ namespace Sap.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// Sap.Functions' self-host started in the test process on a free loopback port, driven over real HTTP,
-/// configured only through its settings (as a deployment would be), plus a SQL command counter.
+/// configured only through its settings (as a deployment would be), plus a SQL command counter; its clock is the
+/// run's <see cref="TestClock"/>.
 /// </summary>
 public sealed class SapApp : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed class SapApp : IAsyncDisposable
     public static async Task<SapApp> StartAsync(
         DatabaseSettings database, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var tokens = new TestTokens();
+        var tokens = new TestTokens(TestClock.Run);
         var port = FreePort.Next();
         var all = new Dictionary<string, string>
         {
@@ -48,6 +49,8 @@ public sealed class SapApp : IAsyncDisposable
             ["Sap:Auth:Issuer"] = TestTokens.Issuer,
             ["Sap:Auth:Audience"] = TestTokens.Audience,
             ["Logging:LogLevel:Default"] = "Warning",
+            // One test token makes thousands of requests; the rate limit has tests of its own, which set it.
+            ["Sap:RateLimit:PermitsPerMinute"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -60,6 +63,7 @@ public sealed class SapApp : IAsyncDisposable
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<SqlCommandCounter>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+            builder.Services.AddSingleton<TimeProvider>(TestClock.Run);
             services?.Invoke(builder.Services);
         });
         counter = app.Services.GetRequiredService<SqlCommandCounter>();
@@ -115,7 +119,7 @@ public sealed class SapApp : IAsyncDisposable
         using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType,
-            response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             requestId, Sql.For(requestId));
     }
 

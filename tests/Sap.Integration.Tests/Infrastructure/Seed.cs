@@ -15,17 +15,28 @@ public sealed class Seed(DatabaseSettings db)
 
     public DatabaseSettings Database => db;
 
-    /// <summary>Today's date in São Paulo, independently of Sap's calendar.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, SaoPaulo));
+    /// <summary>The test run's date in São Paulo (<see cref="TestClock"/>), worked out independently of Sap's calendar.</summary>
+    public static DateOnly Today => TestClock.Today;
 
     /// <summary>The UTC instant of a São Paulo local time.</summary>
     public static DateTime Local(DateOnly date, int hour = 12, int minute = 0) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(hour, minute)), SaoPaulo);
 
+    /// <summary>
+    /// A São Paulo local time that is never after the run's now: today at a later hour than it is becomes a minute ago
+    /// (still today unless the run began in the day's first minute), since Sap refuses a pedido dated in the future.
+    /// </summary>
+    public static DateTime Past(DateOnly date, int hour = 12, int minute = 0)
+    {
+        var instant = Local(date, hour, minute);
+        var latest = TestClock.Now.AddMinutes(-1);
+        return instant < latest ? instant : latest;
+    }
+
     public Task<long> ClienteAsync(string nome, string? fantasia = null, string? telefone = null) =>
         Sql.InsertAsync(db, "cliente",
             ("nome", nome), ("nome_chave", nome.Trim().ToLowerInvariant()), ("fantasia", fantasia), ("telefone", telefone),
-            ("data_cadastro", DateTime.UtcNow));
+            ("data_cadastro", TestClock.Now));
 
     public Task<long> ProdutoAsync(string nome, decimal precoCompra = 1m, string categoria = "CERVEJA") =>
         Sql.InsertAsync(db, "produto",
@@ -82,6 +93,6 @@ public sealed class Seed(DatabaseSettings db)
         Sql.InsertAsync(db, "apuracao",
             ("mes", mes), ("ano", ano), ("receita_total", receita), ("custo_produtos", custo), ("verba_scann", scann),
             ("verba_plano_negocios", plano), ("verba_time_ambev", timeAmbev), ("verba_outras_receitas", outras),
-            ("outros_custos", outrosCustos), ("definitivo", definitivo), ("data_criacao", DateTime.UtcNow),
-            ("data_atualizacao", DateTime.UtcNow), ("criado_por", "tests"));
+            ("outros_custos", outrosCustos), ("definitivo", definitivo), ("data_criacao", TestClock.Now),
+            ("data_atualizacao", TestClock.Now), ("criado_por", "tests"));
 }

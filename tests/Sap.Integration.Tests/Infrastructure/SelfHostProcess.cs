@@ -33,7 +33,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    public static async Task<SelfHostProcess> StartAsync(DatabaseSettings db, IDictionary<string, string> settings, TestTokens tokens)
+    /// <param name="folder">Where Sap.Functions.dll is: the test's own build by default, or a published app.</param>
+    public static async Task<SelfHostProcess> StartAsync(DatabaseSettings db, IDictionary<string, string> settings, TestTokens tokens, string? folder = null)
     {
         var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
@@ -43,21 +44,12 @@ public sealed class SelfHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Directory.CreateTempSubdirectory("sap-host-").FullName,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sap.Functions.dll"));
+        info.ArgumentList.Add(Path.Combine(folder ?? AppContext.BaseDirectory, "Sap.Functions.dll"));
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["Sap__Database__Provider"] = db.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
-        info.Environment["ConnectionStrings__Sap"] = db.ConnectionString;
-        info.Environment["Sap__Auth__SigningKey"] = tokens.SigningKeyBase64;
-        info.Environment["Sap__Auth__Issuer"] = TestTokens.Issuer;
-        info.Environment["Sap__Auth__Audience"] = TestTokens.Audience;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment.Remove("AzureWebJobsStorage");
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
+        DeploymentEnvironment.Apply(info.Environment, db, tokens, settings);
 
         var process = Process.Start(info)!;
         var host = new SelfHostProcess(process, port, tokens);

@@ -34,12 +34,18 @@ public abstract class ServerProcess : IAsyncLifetime
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var variable in EnvironmentRemoved)
+        {
+            info.Environment.Remove(variable);
+        }
+
         process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitForPortAsync(TimeSpan.FromSeconds(30));
+        // Generous: on a loaded two-core machine an emulator has been seen to take 20 s to open its port.
+        await WaitForPortAsync(TimeSpan.FromSeconds(90));
     }
 
     public async Task StopAsync()
@@ -73,6 +79,9 @@ public abstract class ServerProcess : IAsyncLifetime
         process?.Dispose();
         process = null;
     }
+
+    /// <summary>Variables of the test process's environment the server must not inherit.</summary>
+    protected virtual IReadOnlyList<string> EnvironmentRemoved => [];
 
     /// <summary>Stopped with SIGTERM, so that it saves what it acknowledged, as the real service never loses it.</summary>
     protected virtual bool StopsGracefully => false;

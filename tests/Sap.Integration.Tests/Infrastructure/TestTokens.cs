@@ -5,13 +5,19 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Sap.Integration.Tests.Infrastructure;
 
-/// <summary>Tokens minted by the tests with their own key (the app is given the same key through its settings).</summary>
-public sealed class TestTokens
+/// <summary>
+/// Tokens minted by the tests with their own key (the app is given the same key through its settings), dated by the
+/// clock of the app they are for: <see cref="TestClock"/> for an app in the test process, the real one for a process.
+/// </summary>
+public sealed class TestTokens(TimeProvider? clock = null)
 {
     public const string Issuer = "sap-tests";
     public const string Audience = "sap-api-tests";
 
     public string SigningKeyBase64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Now, as the app these tokens are for sees it.</summary>
+    public DateTime Now => (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     public string For(params string[] roles) => Create(roles: roles);
 
@@ -25,7 +31,7 @@ public sealed class TestTokens
         bool includeRoles = true,
         string? subject = "test-user")
     {
-        var now = DateTime.UtcNow;
+        var now = Now;
         var claims = new Dictionary<string, object>();
         if (subject is not null)
         {
@@ -61,7 +67,7 @@ public sealed class TestTokens
     /// <summary>An Authorization header value (null: none) that carries ADMIN, or claims to, and must be refused.</summary>
     public string? BadAuthorization(string kind)
     {
-        var now = DateTime.UtcNow;
+        var now = Now;
         return kind switch
         {
             "missing" => null,

@@ -130,7 +130,9 @@ public sealed class AuthorizationTests(PostgresServer postgres) : IAsyncLifetime
             Issuer = TestTokens.Issuer,
             Audience = TestTokens.Audience,
             Claims = new Dictionary<string, object> { ["sub"] = "u", ["roles"] = "FINANCEIRO" },
-            Expires = DateTime.UtcNow.AddMinutes(5),
+            IssuedAt = app.Tokens.Now,
+            NotBefore = app.Tokens.Now,
+            Expires = app.Tokens.Now.AddMinutes(5),
             SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
                 new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(app.Tokens.SigningKeyBase64)), "HS256"),
         });

@@ -38,9 +38,10 @@ public sealed class ReadModelTests(PostgresServer postgres)
             var roll = random.Next(100);
             if (roll < 40 || created.Count < 3)
             {
-                // A pedido for a random cliente, dated anywhere in the last 400 days (every window, and outside them), never later than now.
+                // A pedido for a random cliente, dated anywhere in the last 400 days (every window, and outside them),
+                // today included but never later than now.
                 var cliente = clientes[random.Next(clientes.Length)];
-                var data = Min(Seed.Local(Today.AddDays(-random.Next(400)), random.Next(8, 20)), DateTime.UtcNow.AddMinutes(-1));
+                var data = Seed.Past(Today.AddDays(-random.Next(400)), random.Next(8, 20));
                 var response = await app.PostAsync("api/pedidos",
                     $$"""{"cliente_id":{{cliente}},"data":"{{data:yyyy-MM-ddTHH:mm:ssZ}}","itens":[{{Itens(random, produtos)}}]}""", "VENDEDOR");
                 Assert.True(response.Status == HttpStatusCode.Created, response.ToString());
@@ -150,7 +151,7 @@ public sealed class ReadModelTests(PostgresServer postgres)
     {
         var db = await TestDatabases.CreateAsync(provider, postgres);
         await MigratorProcess.OkAsync(db, "migrate");
-        await MigratorProcess.OkAsync(db, "demo-data", "--scale", "small", "--seed", "5");
+        await MigratorProcess.DemoDataAsync(db, 5);
         return db;
     }
 

@@ -113,7 +113,13 @@ public sealed class WriteApiTests(PostgresServer postgres) : IAsyncLifetime
         { "POST", "api/apuracao", """{"mes":1,"ano":2099}""", "FINANCEIRO", 400, "mes" },
         { "POST", "api/apuracao", """{"mes":1,"ano":2025,"verba_scann":-5}""", "FINANCEIRO", 400, "verba_scann" },
         { "POST", "api/apuracao/1/definitiva", "", "FINANCEIRO", 403, null },
-        { "PUT", "api/apuracao/999999", """{"verba_scann":1}""", "FINANCEIRO", 404, null },
+        { "PUT", "api/apuracao/999999", """{"verba_scann":1,"verba_plano_negocios":0,"verba_time_ambev":0,"verba_outras_receitas":0,"outros_custos":0}""", "FINANCEIRO", 404, null },
+        // PUT takes the whole resource: a field that cannot be empty, left out, is a 400 (not a silent 0 or default).
+        { "PUT", "api/apuracao/999999", """{"verba_scann":1}""", "FINANCEIRO", 400, "outros_custos" },
+        { "PUT", "api/produtos/{P}", """{"nome":"Skol Nova","categoria":"CERVEJA"}""", "FINANCEIRO", 400, "preco_medio_compra" },
+        { "PUT", "api/produtos/{P}", """{"nome":"Skol Nova","preco_medio_compra":2.5}""", "FINANCEIRO", 400, "categoria" },
+        { "PUT", "api/clientes/{C}", """{"cidade":"Santos"}""", "VENDEDOR", 400, "nome" },
+        { "PUT", "api/pedidos/{PED}", """{}""", "VENDEDOR", 400, "itens" },
         { "PUT", "api/clientes/abc", """{"nome":"Bar"}""", "VENDEDOR", 400, "id" },
         { "POST", "api/pedidos", """{"cliente_id":{C},"itens":[{"produto_id":{P},"quantidade":1,"preco_venda":1}]}""", "LOGISTICA", 403, null },
     };
@@ -194,14 +200,15 @@ public sealed class WriteApiTests(PostgresServer postgres) : IAsyncLifetime
         var id = created.Json.GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.Conflict, (await app.PostAsync("api/apuracao", $$"""{"mes":{{month.Month}},"ano":{{month.Year}}}""", "FINANCEIRO")).Status);
 
-        var updated = await app.SendJsonAsync(HttpMethod.Put, $"api/apuracao/{id}", """{"verba_scann":10,"verba_time_ambev":5.25}""", ["FINANCEIRO"]);
+        var updated = await app.SendJsonAsync(HttpMethod.Put, $"api/apuracao/{id}",
+            """{"verba_scann":10,"verba_plano_negocios":0,"verba_time_ambev":5.25,"verba_outras_receitas":0,"outros_custos":0}""", ["FINANCEIRO"]);
         Assert.Equal(HttpStatusCode.OK, updated.Status);
         Assert.Equal(15.25m, updated.Json.GetProperty("total_verbas").GetDecimal());
 
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync($"api/apuracao/{id}/definitiva", null, Admin)).Status);
         var locked = await SnapshotAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await app.PostAsync($"api/apuracao/{id}/definitiva", null, Admin)).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await app.SendJsonAsync(HttpMethod.Put, $"api/apuracao/{id}", """{"verba_scann":1}""", ["FINANCEIRO"])).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.SendJsonAsync(HttpMethod.Put, $"api/apuracao/{id}", """{"verba_scann":1,"verba_plano_negocios":0,"verba_time_ambev":0,"verba_outras_receitas":0,"outros_custos":0}""", ["FINANCEIRO"])).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await app.SendJsonAsync(HttpMethod.Delete, $"api/apuracao/{id}", null, ["FINANCEIRO"])).Status);
         Assert.Equal(locked, await SnapshotAsync());
     }
