@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,18 +29,22 @@ public static class CacheHostingExtensions
         builder.Services.TryAddSingleton<IReadComputationHook, NoHook>();
         builder.Services.TryAddSingleton<IInvalidationHook, NoHook>();
         builder.Services.AddSingleton<SharedCacheState>();
+        // Our own L1, so that it can be emptied when Redis comes back (SharedCacheState): what the backplane said meanwhile is lost.
+        builder.Services.AddSingleton(_ => new MemoryCache(new MemoryCacheOptions()));
         builder.Services.AddSingleton<HotEntries>();
         builder.Services.AddSingleton<RefreshQueue>();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddHostedService<CacheRefresher>();
 
         var fusion = builder.Services.AddFusionCache()
+            .WithMemoryCache(sp => sp.GetRequiredService<MemoryCache>())
             .WithCacheKeyPrefix(options.Prefix + ":")
             .WithOptions(o =>
             {
                 o.BackplaneChannelPrefix = options.Prefix;
-                o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
-                o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
+                // Short: an invalidation waits for Redis to be tried again once it is back (CacheRefresher).
+                o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(1);
+                o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(1);
                 o.WaitForInitialBackplaneSubscribe = false;
                 o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
             })
@@ -76,7 +81,9 @@ public static class CacheHostingExtensions
             configuration.SocketManager = SocketManager.ThreadPool;
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
             fusion
-                .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer(
+                    // What FusionCache checks for at start (value tuples need fields); CachedResponse has none.
+                    new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
                 .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
                 {
                     InstanceName = options.Prefix + ":",

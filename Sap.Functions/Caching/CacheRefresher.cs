@@ -35,7 +35,7 @@ internal sealed partial class CacheRefresher(RefreshQueue queue, ReadCache cache
 
             try
             {
-                await cache.RefreshAsync(round.Tags, stoppingToken, round.Removal);
+                await RemoveWhenReachableAsync(round, stoppingToken);
                 round.Removal();
                 cache.Invalidated(round.Sources);
             }
@@ -51,6 +51,32 @@ internal sealed partial class CacheRefresher(RefreshQueue queue, ReadCache cache
             }
         }
     }
+
+    /// <summary>
+    /// While Redis is out of reach the round is tried again every <see cref="RetryPause"/> for up to
+    /// <see cref="SharedCacheWait"/>: the events it stands for are acknowledged as soon as Redis is back, rather than a
+    /// queue visibility timeout later; after that their invocations fail and the queue retries them.
+    /// </summary>
+    private async Task RemoveWhenReachableAsync(RefreshRound round, CancellationToken stoppingToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await cache.RefreshAsync(round.Tags, stoppingToken, round.Removal);
+                return;
+            }
+            catch (SharedCacheUnavailableException) when (clock.GetElapsedTime(started) + RetryPause < SharedCacheWait)
+            {
+                await Task.Delay(RetryPause, clock, stoppingToken);
+            }
+        }
+    }
+
+    internal static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
+
+    internal static readonly TimeSpan SharedCacheWait = TimeSpan.FromSeconds(5);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache refresh round failed; whoever asked for it is told (a queued event is retried)")]
     private static partial void LogRoundFailed(ILogger logger, Exception error);

@@ -152,7 +152,6 @@ public sealed partial class ReadCache(
             try
             {
                 await invalidationHook.RemovingAsync(tags, cancellationToken);
-                shared.EnsureReachable();
                 await cache.RemoveByTagAsync(tags, shared.RemovalOptions, cancellationToken);
                 // FusionCache skips Redis, without a word, while its circuit breaker is open.
                 shared.EnsureReachable();
@@ -160,6 +159,8 @@ public sealed partial class ReadCache(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 metrics.CacheOperations.WithLabels("invalidate", "error").Inc();
+                // This instance at least stops serving what changed; the others learn it when the removal is retried.
+                await cache.RemoveByTagAsync(tags, shared.LocalRemovalOptions, cancellationToken);
                 throw e as SharedCacheUnavailableException ?? new SharedCacheUnavailableException("the shared cache did not take the invalidation", e);
             }
 
