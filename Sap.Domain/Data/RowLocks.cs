@@ -16,13 +16,13 @@ internal static class RowLocks
         (db.Provider == DatabaseProvider.Postgres
             ? db.Pedidos.FromSql($"SELECT * FROM pedido WHERE id = {id} FOR UPDATE")
             : db.Pedidos.Where(p => p.Id == id))
-        .FirstOrDefaultAsync(cancellationToken);
+        .SingleOrDefaultAsync(cancellationToken);
 
     public static Task<Apuracao?> ApuracaoAsync(SapDbContext db, long id, CancellationToken cancellationToken) =>
         (db.Provider == DatabaseProvider.Postgres
             ? db.Apuracoes.FromSql($"SELECT * FROM apuracao WHERE id = {id} FOR UPDATE")
             : db.Apuracoes.Where(a => a.Id == id))
-        .FirstOrDefaultAsync(cancellationToken);
+        .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The stock rows of the produtos, locked in produto order (one order for everyone: no deadlocks).</summary>
     public static Task<List<Estoque>> EstoquesAsync(SapDbContext db, long[] produtoIds, CancellationToken cancellationToken) =>

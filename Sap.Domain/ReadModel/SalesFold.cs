@@ -60,11 +60,10 @@ public static class SalesFold
     {
         var sql = new SapSql(db);
         var picked = Picked(sql, "x.id", ids);
-        string Keyed(string key) => $"SELECT {key} AS janela, x.produto_id, x.valor_centavos, x.quantidade FROM venda_produto_delta x WHERE {picked}";
-        var moveis = janelas.Select(j =>
-            $"SELECT {sql.P(j.Janela)}, x.produto_id, x.valor_centavos, x.quantidade FROM venda_produto_delta x WHERE {picked} AND x.dia >= {sql.P(j.Inicio)}"
-            + (j.Fim is { } fim ? $" AND x.dia < {sql.P(fim)}" : ""));
-        var keyed = string.Join("\nUNION ALL ", new[]
+        SqlFragment Keyed(SqlFragment key) => sql.Text($"SELECT {key} AS janela, x.produto_id, x.valor_centavos, x.quantidade FROM venda_produto_delta x WHERE {picked}");
+        var moveis = janelas.Select(j => sql.Text(
+            $"SELECT {sql.P(j.Janela)}, x.produto_id, x.valor_centavos, x.quantidade FROM venda_produto_delta x WHERE {picked} AND x.dia >= {j.Inicio}{(j.Fim is { } fim ? sql.Text($" AND x.dia < {fim}") : SqlFragment.Empty)}"));
+        var keyed = SqlFragment.Join("\nUNION ALL ", new[]
         {
             Keyed(sql.P(Janela.TodosKey)), Keyed(sql.YearKey("x.dia")), Keyed(sql.QuarterKey("x.dia")), Keyed(sql.MonthKey("x.dia")),
         }.Concat(moveis));
@@ -113,9 +112,9 @@ public static class SalesFold
     /// The deltas picked, by id: the same rows for every statement, whatever commits meanwhile (a delta committed
     /// after the pick waits for the next fold, never deleted unmoved).
     /// </summary>
-    private static string Picked(SapSql sql, string column, List<long> ids) => sql.IsSqlite
-        ? $"{column} IN (SELECT value FROM json_each({sql.P(JsonSerializer.Serialize(ids))}))"
-        : $"{column} = ANY({sql.P(ids.ToArray())})";
+    private static SqlFragment Picked(SapSql sql, string column, List<long> ids) => sql.IsSqlite
+        ? sql.Text($"{SqlFragment.Raw(column)} IN (SELECT value FROM json_each({sql.P(JsonSerializer.Serialize(ids))}))")
+        : sql.Text($"{SqlFragment.Raw(column)} = ANY({ids.ToArray()})");
 
     private sealed record KeyRow(string Key);
 }

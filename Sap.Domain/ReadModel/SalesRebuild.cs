@@ -11,12 +11,12 @@ namespace Sap.Domain.ReadModel;
 /// </summary>
 internal static class SalesRebuild
 {
-    private const string NotCancelled = "p.status <> 'Cancelado'";
+    private static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
 
     public static async Task BuildAsync(SapDbContext db, BusinessCalendar calendar, DateOnly today, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
-        var moveis = string.Join(", ", JanelasMoveis.On(today).Select(j => $"({sql.P(j.Key)}, {sql.P(today)}, {sql.P(j.Inicio)}, {sql.P(j.Fim)})"));
+        var moveis = SqlFragment.Join(", ", JanelasMoveis.On(today).Select(j => sql.Text($"({sql.P(j.Key)}, {today}, {j.Inicio}, {j.Fim})")));
         await sql.ExecuteAsync($"""
             DELETE FROM venda_produto_delta;
             DELETE FROM venda_mes_delta;
@@ -38,8 +38,8 @@ internal static class SalesRebuild
         var offsets = calendar.Offsets(oldest, newest);
         sql = new SapSql(db);
         var dia = sql.BusinessDate("p.data", offsets);
-        string C(string column) => sql.Cents(column);
-        var paid = $"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}";
+        SqlFragment C(string column) => sql.Cents(column);
+        var paid = sql.Text($"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}");
         await sql.ExecuteAsync($"""
             WITH pd AS (SELECT p.id, p.cliente_id, {dia} AS dia, {C("p.valor_total")} AS valor, {C("p.custo_total")} AS custo FROM pedido p WHERE {NotCancelled}),
             s AS (SELECT pd.cliente_id, pd.dia, sum(pd.valor) AS valor, sum(pd.custo) AS custo, count(*) AS pedidos FROM pd GROUP BY pd.cliente_id, pd.dia),
@@ -58,32 +58,33 @@ internal static class SalesRebuild
             """, cancellationToken);
 
         sql = new SapSql(db);
-        var janelas = new List<(string Key, string Filter)>
+        var all = SqlFragment.Raw("true");
+        var janelas = new List<(SqlFragment Key, SqlFragment Filter)>
         {
-            (sql.P(Janela.TodosKey), "true"),
-            (sql.YearKey("d.dia"), "true"),
-            (sql.QuarterKey("d.dia"), "true"),
-            (sql.MonthKey("d.dia"), "true"),
+            (sql.P(Janela.TodosKey), all),
+            (sql.YearKey("d.dia"), all),
+            (sql.QuarterKey("d.dia"), all),
+            (sql.MonthKey("d.dia"), all),
         };
         janelas.AddRange(JanelasMoveis.On(today).Select(j =>
-            (sql.P(j.Key), $"d.dia >= {sql.P(j.Inicio)}" + (j.Fim is { } fim ? $" AND d.dia < {sql.P(fim)}" : ""))));
-        await sql.ExecuteAsync(string.Join("\n", janelas.Select(j => $"""
+            (sql.P(j.Key), sql.Text($"d.dia >= {j.Inicio}{(j.Fim is { } fim ? sql.Text($" AND d.dia < {fim}") : SqlFragment.Empty)}"))));
+        await sql.ExecuteAsync($"{SqlFragment.Join("\n", janelas.Select(j => sql.Text($"""
             INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
               SELECT {j.Key}, d.cliente_id, sum(d.valor_centavos), sum(d.custo_centavos), sum(d.valor_centavos - d.custo_centavos), sum(d.pedidos), 0,
                      {sql.BitsUnion("d.produtos_bits")}
               FROM venda_cliente_dia d WHERE {j.Filter} GROUP BY 1, 2;
             INSERT INTO ranking_produto (janela, produto_id, valor_centavos, quantidade)
               SELECT {j.Key}, d.produto_id, sum(d.valor_centavos), sum(d.quantidade) FROM venda_produto_dia d WHERE {j.Filter} GROUP BY 1, 2;
-            """)) + $"\nUPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")};", cancellationToken);
+            """)))}\nUPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")};", cancellationToken);
     }
 
     /// <summary>venda_cliente and venda_cliente_produto of every cliente, from its pedidos.</summary>
-    private static string Clientes(SapSql sql)
+    private static SqlFragment Clientes(SapSql sql)
     {
-        string C(string column) => sql.Cents(column);
-        string Newest(string column, string order) =>
-            $"(SELECT {column} FROM pedido p WHERE p.cliente_id = venda_cliente.cliente_id AND {NotCancelled} ORDER BY {order} LIMIT 1)";
-        return $"""
+        SqlFragment C(string column) => sql.Cents(column);
+        SqlFragment Newest(string column, string order) =>
+            sql.Text($"(SELECT {SqlFragment.Raw(column)} FROM pedido p WHERE p.cliente_id = venda_cliente.cliente_id AND {NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
+        return sql.Text($"""
             DELETE FROM venda_cliente;
             INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
               SELECT p.cliente_id, sum({C("p.valor_total")}), sum({C("p.custo_total")}), count(*), 0
@@ -101,6 +102,6 @@ internal static class SalesRebuild
               primeira_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.primeiro_pedido_id),
               ultima_compra = (SELECT p.data FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id),
               valor_ultima_compra_centavos = (SELECT {C("p.valor_total")} FROM pedido p WHERE p.id = venda_cliente.ultimo_pedido_id);
-            """;
+            """);
     }
 }

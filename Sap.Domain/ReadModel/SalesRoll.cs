@@ -18,7 +18,7 @@ internal static class SalesRoll
     public static async Task<bool> EnsureCurrentAsync(SapDbContext db, Time.BusinessCalendar calendar, DateOnly today, CancellationToken cancellationToken)
     {
         // Looked at without a lock first: a roll's turn holds every write back, and most days there is nothing to roll.
-        if (IsCurrent(await new SapSql(db).ListAsync<JanelaRow>("SELECT janela, data_base, inicio, fim FROM janela_movel", cancellationToken), today))
+        if (IsCurrent(await new SapSql(db).ListAsync<JanelaRow>($"SELECT janela, data_base, inicio, fim FROM janela_movel", cancellationToken), today))
         {
             return true;
         }
@@ -61,18 +61,18 @@ internal static class SalesRoll
             ? new DayRange(oldEnd > now.Inicio ? oldEnd : now.Inicio, newEnd)
             : (DayRange?)null;
         var moved = new[] { leaving, entering }.OfType<DayRange>().ToList();
-        var update = $"UPDATE janela_movel SET data_base = {sql.P(today)}, inicio = {sql.P(now.Inicio)}, fim = {sql.P(now.Fim)} WHERE janela = {key};";
+        var update = sql.Text($"UPDATE janela_movel SET data_base = {today}, inicio = {now.Inicio}, fim = {now.Fim} WHERE janela = {key};");
         if (moved.Count == 0)
         {
             await sql.ExecuteAsync(update, cancellationToken);
             return;
         }
 
-        string Sign(string column) => leaving is { } l
-            ? $"CASE WHEN {column} >= {sql.P(l.Inicio)} AND {column} < {sql.P(l.Fim)} THEN -1 ELSE 1 END"
-            : "1";
+        SqlFragment Sign(string column) => leaving is { } l
+            ? sql.Text($"CASE WHEN {SqlFragment.Raw(column)} >= {l.Inicio} AND {SqlFragment.Raw(column)} < {l.Fim} THEN -1 ELSE 1 END")
+            : SqlFragment.Raw("1");
         var days = SalesSets.Days(sql, "d.dia", moved);
-        var affected = $"SELECT d.cliente_id FROM venda_cliente_dia d WHERE {days}";
+        var affected = sql.Text($"SELECT d.cliente_id FROM venda_cliente_dia d WHERE {days}");
         var plan = WindowPlan.Compose(now.Inicio, now.FimAte(today), today);
         await sql.ExecuteAsync($"""
             INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
@@ -93,7 +93,7 @@ internal static class SalesRoll
             {update}
             DELETE FROM ranking_cliente WHERE janela = {key} AND pedidos = 0;
             DELETE FROM ranking_produto WHERE janela = {key} AND quantidade = 0;
-            UPDATE ranking_cliente SET produtos_bits = ({SalesSets.Union(sql, plan, "= ranking_cliente.cliente_id")})
+            UPDATE ranking_cliente SET produtos_bits = ({SalesSets.Union(sql, plan, SqlFragment.Raw("= ranking_cliente.cliente_id"))})
             WHERE janela = {key} AND cliente_id IN ({affected});
             UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE janela = {key} AND cliente_id IN ({affected});
             """, cancellationToken);

@@ -9,23 +9,26 @@ internal static class SalesSets
     /// The union of the produto sets of a cliente's rows that make up the plan; <paramref name="cliente"/> completes
     /// "cliente_id …" ("= @p0", or "= ranking_cliente.cliente_id" to correlate with an outer row).
     /// </summary>
-    public static string Union(SapSql sql, WindowPlan plan, string cliente)
+    public static SqlFragment Union(SapSql sql, WindowPlan plan, SqlFragment cliente)
     {
-        var parts = new List<string>();
+        var parts = new List<SqlFragment>();
         if (plan.Blocos.Count > 0)
         {
-            parts.Add($"SELECT r.produtos_bits AS bits FROM ranking_cliente r WHERE r.cliente_id {cliente} AND r.janela IN {sql.In(plan.Blocos.Select(b => b.Key))}");
+            parts.Add(sql.Text($"SELECT r.produtos_bits AS bits FROM ranking_cliente r WHERE r.cliente_id {cliente} AND r.janela IN {sql.In(plan.Blocos.Select(b => b.Key))}"));
         }
 
         if (plan.Dias.Count > 0)
         {
-            parts.Add($"SELECT d.produtos_bits AS bits FROM venda_cliente_dia d WHERE d.cliente_id {cliente} AND ({Days(sql, "d.dia", plan.Dias)})");
+            parts.Add(sql.Text($"SELECT d.produtos_bits AS bits FROM venda_cliente_dia d WHERE d.cliente_id {cliente} AND ({Days(sql, "d.dia", plan.Dias)})"));
         }
 
-        return parts.Count == 0 ? sql.NoBits : $"SELECT {sql.BitsUnion("u.bits")} FROM ({string.Join(" UNION ALL ", parts)}) u";
+        return parts.Count == 0 ? sql.NoBits : sql.Text($"SELECT {sql.BitsUnion("u.bits")} FROM ({SqlFragment.Join(" UNION ALL ", parts)}) u");
     }
 
     /// <summary>"(col &gt;= a AND col &lt; b) OR …" for the day ranges.</summary>
-    public static string Days(SapSql sql, string column, IEnumerable<DayRange> ranges) =>
-        string.Join(" OR ", ranges.Select(r => $"({column} >= {sql.P(r.Inicio)} AND {column} < {sql.P(r.Fim)})"));
+    public static SqlFragment Days(SapSql sql, string column, IEnumerable<DayRange> ranges)
+    {
+        var c = SqlFragment.Raw(column);
+        return SqlFragment.Join(" OR ", ranges.Select(r => sql.Text($"({c} >= {r.Inicio} AND {c} < {r.Fim})")));
+    }
 }

@@ -15,17 +15,17 @@ internal static class SalesTurns
     private const string First = "SELECT janela FROM janela_movel ORDER BY janela LIMIT 1";
 
     /// <summary>A statement taking a write's turn.</summary>
-    public static string Write(SapSql sql) => $"{First}{sql.ForKeyShare};";
+    public static SqlFragment Write(SapSql sql) => SqlFragment.Raw($"{First}{sql.ForKeyShare};");
 
     /// <summary>
     /// The moving windows, read under a write's turn. Every row is locked, not just the first: a statement that waited
     /// for a roll sees the rows it locked as the roll left them, but any other row as it was when the statement began.
     /// </summary>
-    public static string WriteAndRead(SapSql sql) => $"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForKeyShare}";
+    public static SqlFragment WriteAndRead(SapSql sql) => SqlFragment.Raw($"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForKeyShare}");
 
     /// <summary>A query returning a row when this fold has the turn (none when another has it, or nothing is built).</summary>
-    public static string Fold(SapSql sql, bool wait) => $"SELECT janela AS key FROM ({First}{(sql.IsSqlite ? "" : wait ? " FOR NO KEY UPDATE" : " FOR NO KEY UPDATE SKIP LOCKED")}) t";
+    public static SqlFragment Fold(SapSql sql, bool wait) => SqlFragment.Raw($"SELECT janela AS key FROM ({First}{(sql.IsSqlite ? "" : wait ? " FOR NO KEY UPDATE" : " FOR NO KEY UPDATE SKIP LOCKED")}) t");
 
     /// <summary>Every window row for update: a roll's or a rebuild's turn, alone.</summary>
-    public static string Exclusive(SapSql sql) => $"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForUpdate}";
+    public static SqlFragment Exclusive(SapSql sql) => SqlFragment.Raw($"SELECT janela, data_base, inicio, fim FROM janela_movel{sql.ForUpdate}");
 }

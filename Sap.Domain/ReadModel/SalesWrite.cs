@@ -12,7 +12,7 @@ namespace Sap.Domain.ReadModel;
 /// </summary>
 internal static class SalesWrite
 {
-    private const string NotCancelled = "p.status <> 'Cancelado'";
+    private static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
 
     /// <param name="moveis">
     /// For a change of an existing pedido, the moving windows as read (and key-share locked) by the caller, with their
@@ -33,12 +33,15 @@ internal static class SalesWrite
         var bits = creates ? sql.Bits(produtosDepois) : sql.NoBits;
         var calendario = Janela.Calendario(change.Dia);
         var janelas = creates ? calendario : [.. calendario, .. moveis!.Where(j => j.Contains(change.Dia))];
-        var keys = $"SELECT column1 AS janela FROM (VALUES {string.Join(", ", janelas.Select(j => $"({sql.P(j.Key)})"))}) AS v"
-            + (creates ? $" UNION ALL SELECT janela FROM janela_movel WHERE inicio <= {dia} AND (fim IS NULL OR fim > {dia})" : "");
-        var text = new List<string>
+        var keys = sql.Text($"""
+            SELECT column1 AS janela FROM (VALUES {SqlFragment.Join(", ", janelas.Select(j => sql.Text($"({sql.P(j.Key)})")))}) AS v{(creates
+                ? sql.Text($" UNION ALL SELECT janela FROM janela_movel WHERE inicio <= {dia} AND (fim IS NULL OR fim > {dia})")
+                : SqlFragment.Empty)}
+            """);
+        var text = new List<SqlFragment>
         {
-            creates ? SalesTurns.Write(sql) : "",
-            $"""
+            creates ? SalesTurns.Write(sql) : SqlFragment.Empty,
+            sql.Text($"""
             INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
               VALUES ({c}, {valor}, {custo}, {pedidos}, 0)
               ON CONFLICT (cliente_id) DO UPDATE SET
@@ -64,24 +67,22 @@ internal static class SalesWrite
                 pedidos = ranking_cliente.pedidos + excluded.pedidos,
                 produtos = {sql.BitsCount(sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits"))},
                 produtos_bits = {sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits")};
-            """,
+            """),
         };
         if (!creates)
         {
             // Each row is written once more here, so a new pedido counts its sets in the upsert above instead.
             text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
-            text.Add($"""
+            text.Add(sql.Text($"""
                 DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
                 DELETE FROM ranking_cliente WHERE cliente_id = {c} AND janela IN ({keys}) AND pedidos = 0;
                 UPDATE ranking_cliente SET produtos = {sql.BitsCount("produtos_bits")} WHERE cliente_id = {c} AND janela IN ({keys});
-                """);
+                """));
         }
 
-        text.Add($"""
-            {SettleCliente(sql, c, produtosAntes, creates)}
-            {Deltas(sql, change)}
-            """);
-        return sql.ExecuteAsync(string.Join("\n", text), cancellationToken);
+        text.Add(SettleCliente(sql, c, produtosAntes, creates));
+        text.Add(Deltas(sql, change));
+        return sql.ExecuteAsync(SqlFragment.Join("\n", text), cancellationToken);
     }
 
     /// <summary>The month's apuração figures after a payment: only they depend on what a pedido has paid.</summary>
@@ -90,29 +91,29 @@ internal static class SalesWrite
         var sql = new SapSql(db);
         var text = Deltas(sql, change);
         // Under the same key-share lock as every sales write, so that a rebuild never runs beside it.
-        return text.Length == 0 ? Task.CompletedTask : sql.ExecuteAsync($"{SalesTurns.Write(sql)}\n{text}", cancellationToken);
+        return text.IsEmpty ? Task.CompletedTask : sql.ExecuteAsync($"{SalesTurns.Write(sql)}\n{text}", cancellationToken);
     }
 
     /// <summary>What the cliente bought of each produto the change touched; a last purchase only moves forward here.</summary>
-    private static string ClienteProdutos(SapSql sql, string c, PedidoSales change)
+    private static SqlFragment ClienteProdutos(SapSql sql, SqlFragment c, PedidoSales change)
     {
         if (change.Produtos.Count == 0)
         {
-            return "";
+            return SqlFragment.Empty;
         }
 
         var data = sql.P(change.Data);
-        var rows = change.Produtos.OrderBy(p => p.Key).Select(p => $"({c}, {sql.P(p.Key)}, {sql.P(p.Value.Quantidade)}, {sql.P(p.Value.Valor)}, {data})");
-        return $"""
+        var rows = change.Produtos.OrderBy(p => p.Key).Select(p => sql.Text($"({c}, {p.Key}, {p.Value.Quantidade}, {p.Value.Valor}, {data})"));
+        return sql.Text($"""
             INSERT INTO venda_cliente_produto (cliente_id, produto_id, quantidade, valor_centavos, ultima_compra)
-              VALUES {string.Join(", ", rows)}
+              VALUES {SqlFragment.Join(", ", rows)}
               ON CONFLICT (cliente_id, produto_id) DO UPDATE SET
                 quantidade = venda_cliente_produto.quantidade + excluded.quantidade,
                 valor_centavos = venda_cliente_produto.valor_centavos + excluded.valor_centavos,
                 ultima_compra = CASE WHEN excluded.quantidade > 0
                   THEN {sql.Greatest("venda_cliente_produto.ultima_compra", "excluded.ultima_compra")}
                   ELSE venda_cliente_produto.ultima_compra END;
-            """;
+            """);
     }
 
     /// <summary>
@@ -120,7 +121,7 @@ internal static class SalesWrite
     /// worked out again from the narrower ones (day from the cliente's pedidos, month from days, quarter from months,
     /// year from quarters, a moving window from its blocks and days, todos from the cliente's produtos).
     /// </summary>
-    private static string RecountSets(SapSql sql, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela> janelas, string c, string dia, DateOnly today)
+    private static SqlFragment RecountSets(SapSql sql, BusinessCalendar calendar, PedidoSales change, IReadOnlyList<Janela> janelas, SqlFragment c, SqlFragment dia, DateOnly today)
     {
         var day = calendar.Days(change.Dia, change.Dia);
         var mes = Janela.Mes(change.Dia.Year, change.Dia.Month);
@@ -128,87 +129,87 @@ internal static class SalesWrite
         var ano = Janela.Ano(change.Dia.Year);
         var meses = Enumerable.Range(0, 3).Select(i => trimestre.Inicio.AddMonths(i)).Select(m => Janela.Mes(m.Year, m.Month).Key);
         var trimestres = Enumerable.Range(1, 4).Select(t => Janela.Trimestre(ano.Inicio.Year, t).Key);
-        string Set(string key, string union) =>
-            $"UPDATE ranking_cliente SET produtos_bits = ({union}) WHERE cliente_id = {c} AND janela = {sql.P(key)};";
-        string FromRows(IEnumerable<string> keys) =>
-            $"SELECT {sql.BitsUnion("r.produtos_bits")} FROM ranking_cliente r WHERE r.cliente_id = {c} AND r.janela IN {sql.In(keys)}";
-        var text = new List<string> { $"""
+        SqlFragment Set(string key, SqlFragment union) =>
+            sql.Text($"UPDATE ranking_cliente SET produtos_bits = ({union}) WHERE cliente_id = {c} AND janela = {sql.P(key)};");
+        SqlFragment FromRows(IEnumerable<string> keys) =>
+            sql.Text($"SELECT {sql.BitsUnion("r.produtos_bits")} FROM ranking_cliente r WHERE r.cliente_id = {c} AND r.janela IN {sql.In(keys)}");
+        var text = new List<SqlFragment> { sql.Text($"""
             UPDATE venda_cliente_dia SET produtos_bits = (
                 SELECT {sql.BitsUnion(sql.Bit("i.produto_id"))} FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
-                WHERE p.cliente_id = {c} AND {NotCancelled} AND p.data >= {sql.P(day.Start)} AND p.data < {sql.P(day.End)})
+                WHERE p.cliente_id = {c} AND {NotCancelled} AND p.data >= {day.Start} AND p.data < {day.End})
             WHERE cliente_id = {c} AND dia = {dia};
-            """ };
-        text.Add(Set(mes.Key, $"""
+            """) };
+        text.Add(Set(mes.Key, sql.Text($"""
             SELECT {sql.BitsUnion("d.produtos_bits")} FROM venda_cliente_dia d
-            WHERE d.cliente_id = {c} AND d.dia >= {sql.P(mes.Inicio)} AND d.dia < {sql.P(mes.Fim)}
-            """));
+            WHERE d.cliente_id = {c} AND d.dia >= {mes.Inicio} AND d.dia < {mes.Fim}
+            """)));
         text.Add(Set(trimestre.Key, FromRows(meses)));
         text.Add(Set(ano.Key, FromRows(trimestres)));
-        text.Add(Set(Janela.TodosKey, $"""
+        text.Add(Set(Janela.TodosKey, sql.Text($"""
             SELECT {sql.BitsUnion(sql.Bit("cp.produto_id"))} FROM venda_cliente_produto cp WHERE cp.cliente_id = {c} AND cp.quantidade > 0
-            """));
+            """)));
         foreach (var movel in janelas.Where(j => JanelasMoveis.Keys.Contains(j.Key)))
         {
-            text.Add(Set(movel.Key, SalesSets.Union(sql, WindowPlan.Compose(movel.Inicio, movel.FimAte(today), today), $"= {c}")));
+            text.Add(Set(movel.Key, SalesSets.Union(sql, WindowPlan.Compose(movel.Inicio, movel.FimAte(today), today), sql.Text($"= {c}"))));
         }
 
-        return string.Join("\n", text);
+        return SqlFragment.Join("\n", text);
     }
 
     /// <summary>
     /// The cliente's totals row after the change: rows that fell to zero go; the last purchase of each produto the
     /// pedido had is looked up again (newest first, by index); first and last pedido and distinct produtos recounted.
     /// </summary>
-    private static string SettleCliente(SapSql sql, string c, IReadOnlyCollection<long> produtosAntes, bool creates)
+    private static SqlFragment SettleCliente(SapSql sql, SqlFragment c, IReadOnlyCollection<long> produtosAntes, bool creates)
     {
-        var ultima = produtosAntes.Count == 0 ? "" : $"""
+        var ultima = produtosAntes.Count == 0 ? SqlFragment.Empty : sql.Text($"""
             UPDATE venda_cliente_produto SET ultima_compra = (
                 SELECT p.data FROM pedido p
                 WHERE p.cliente_id = {c} AND {NotCancelled}
                   AND EXISTS (SELECT 1 FROM item_pedido i WHERE i.pedido_id = p.id AND i.produto_id = venda_cliente_produto.produto_id)
                 ORDER BY p.data DESC LIMIT 1)
             WHERE cliente_id = {c} AND produto_id IN {sql.In(produtosAntes)};
-            """;
+            """);
         // A new pedido leaves no row at zero; the all-time produto set was just counted on the todos row.
-        var zeros = creates ? "" : $"""
+        var zeros = creates ? SqlFragment.Empty : sql.Text($"""
             DELETE FROM venda_cliente_produto WHERE cliente_id = {c} AND quantidade = 0;
             {ultima}
             DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
-            """;
-        string Pedido(string columns, string order) =>
-            $"(SELECT {columns} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {order} LIMIT 1)";
+            """);
+        SqlFragment Pedido(string columns, string order) =>
+            sql.Text($"(SELECT {SqlFragment.Raw(columns)} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
         // One statement (one more version of the row), whatever the change.
-        return $"""
+        return sql.Text($"""
             {zeros}
             UPDATE venda_cliente SET
               produtos = (SELECT r.produtos FROM ranking_cliente r WHERE r.janela = {sql.P(Janela.TodosKey)} AND r.cliente_id = {c}),
               (primeiro_pedido_id, primeira_compra) = {Pedido("p.id, p.data", "p.data, p.id")},
               (ultimo_pedido_id, ultima_compra, valor_ultima_compra_centavos) = {Pedido($"p.id, p.data, {sql.Cents("p.valor_total")}", "p.data DESC, p.id")}
             WHERE cliente_id = {c};
-            """;
+            """);
     }
 
     /// <summary>What the change adds to figures every cliente shares: inserted, never updated in place.</summary>
-    private static string Deltas(SapSql sql, PedidoSales change)
+    private static SqlFragment Deltas(SapSql sql, PedidoSales change)
     {
-        var text = new List<string>();
+        var text = new List<SqlFragment>();
         if (change.Produtos.Count > 0)
         {
             var dia = sql.P(change.Dia);
-            text.Add($"""
+            text.Add(sql.Text($"""
                 INSERT INTO venda_produto_delta (produto_id, dia, valor_centavos, quantidade)
-                  VALUES {string.Join(", ", change.Produtos.OrderBy(p => p.Key).Select(p => $"({sql.P(p.Key)}, {dia}, {sql.P(p.Value.Valor)}, {sql.P(p.Value.Quantidade)})"))};
-                """);
+                  VALUES {SqlFragment.Join(", ", change.Produtos.OrderBy(p => p.Key).Select(p => sql.Text($"({p.Key}, {dia}, {p.Value.Valor}, {p.Value.Quantidade})")))};
+                """));
         }
 
         if (change.ChangesMonth)
         {
-            text.Add($"""
+            text.Add(sql.Text($"""
                 INSERT INTO venda_mes_delta (ano, mes, receita_centavos, cpv_centavos, pedidos, pedidos_pagos)
-                  VALUES ({sql.P(change.Dia.Year)}, {sql.P(change.Dia.Month)}, {sql.P(change.Receita)}, {sql.P(change.Cpv)}, {sql.P(change.Pedidos)}, {sql.P(change.Pagos)});
-                """);
+                  VALUES ({change.Dia.Year}, {change.Dia.Month}, {change.Receita}, {change.Cpv}, {change.Pedidos}, {change.Pagos});
+                """));
         }
 
-        return string.Join("\n", text);
+        return SqlFragment.Join("\n", text);
     }
 }

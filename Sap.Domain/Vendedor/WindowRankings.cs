@@ -21,50 +21,51 @@ internal static class WindowRankings
 
         var sql = new SapSql(db);
         var top = sql.P(rows);
-        string source;
+        SqlFragment source;
         if (plan.Stored is { } stored)
         {
-            source = $"SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM ranking_cliente WHERE janela = {sql.P(stored.Key)}";
+            source = sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM ranking_cliente WHERE janela = {sql.P(stored.Key)}");
         }
         else
         {
-            var parts = new List<string>();
+            var parts = new List<SqlFragment>();
             if (plan.Blocos.Count > 0)
             {
-                parts.Add($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM ranking_cliente WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}");
+                parts.Add(sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM ranking_cliente WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}"));
             }
 
             if (plan.Dias.Count > 0)
             {
-                parts.Add($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM venda_cliente_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}");
+                parts.Add(sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM venda_cliente_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}"));
             }
 
-            var produtos = diversidade ? sql.BitsCount(sql.BitsUnion("x.produtos_bits")) : "0";
-            source = $"""
+            var produtos = diversidade ? sql.BitsCount(sql.BitsUnion("x.produtos_bits")) : SqlFragment.Raw("0");
+            source = sql.Text($"""
                 SELECT x.cliente_id, CAST(sum(x.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(x.custo_centavos) AS bigint) AS custo_centavos,
                        CAST(sum(x.valor_centavos - x.custo_centavos) AS bigint) AS lucro_centavos, CAST(sum(x.pedidos) AS integer) AS pedidos,
                        {produtos} AS produtos
-                FROM ({string.Join(" UNION ALL ", parts)}) x GROUP BY x.cliente_id
-                """;
+                FROM ({SqlFragment.Join(" UNION ALL ", parts)}) x GROUP BY x.cliente_id
+                """);
         }
 
         // A stored window's rows are read in index order; a composed one's sums once, then sorted three ways.
-        var with = plan.Stored is null ? $"WITH w AS ({source})\n" : "";
-        string Top(string lista, string order, string filter = "") => $"""
+        var with = plan.Stored is null ? sql.Text($"WITH w AS ({source})\n") : SqlFragment.Empty;
+        // The list's name is one letter the code chose, written in as text so that every branch of the UNION has its type.
+        SqlFragment Top(string lista, string order, string filter = "") => sql.Text($"""
             SELECT * FROM (
-              SELECT '{lista}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
-              FROM {(plan.Stored is null ? "w r" : $"({source}) r")} JOIN cliente c ON c.id = r.cliente_id
-              WHERE r.pedidos > 0{filter}
-              ORDER BY {order}, r.cliente_id
-              LIMIT {top}) {lista}
-            """;
-        var lists = new List<string> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
+              SELECT '{SqlFragment.Raw(lista)}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
+              FROM {(plan.Stored is null ? SqlFragment.Raw("w r") : sql.Text($"({source}) r"))} JOIN cliente c ON c.id = r.cliente_id
+              WHERE r.pedidos > 0{SqlFragment.Raw(filter)}
+              ORDER BY {SqlFragment.Raw(order)}, r.cliente_id
+              LIMIT {top}) {SqlFragment.Raw(lista)}
+            """);
+        var lists = new List<SqlFragment> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
         if (diversidade)
         {
             lists.Add(Top("d", "r.produtos DESC", " AND r.produtos > 0"));
         }
 
-        var result = await sql.ListAsync<RankingRow>(with + string.Join("\nUNION ALL\n", lists), cancellationToken);
+        var result = await sql.ListAsync<RankingRow>($"{with}{SqlFragment.Join("\nUNION ALL\n", lists)}", cancellationToken);
         IEnumerable<RankingRow> List(string lista, Func<RankingRow, long> key) =>
             result.Where(r => r.Lista == lista).OrderByDescending(key).ThenBy(r => r.ClienteId);
         return (
@@ -85,23 +86,23 @@ internal static class WindowRankings
         }
 
         var sql = new SapSql(db);
-        var parts = new List<string>();
+        var parts = new List<SqlFragment>();
         if (plan.Blocos.Count > 0)
         {
-            parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM ranking_produto WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}");
+            parts.Add(sql.Text($"SELECT produto_id, valor_centavos, quantidade FROM ranking_produto WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}"));
         }
 
         if (plan.Dias.Count > 0)
         {
-            parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}");
+            parts.Add(sql.Text($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_dia WHERE {SalesSets.Days(sql, "dia", plan.Dias)}"));
         }
 
-        parts.Add($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_delta WHERE dia >= {sql.P(plan.Inicio)} AND dia < {sql.P(plan.Fim)}");
+        parts.Add(sql.Text($"SELECT produto_id, valor_centavos, quantidade FROM venda_produto_delta WHERE dia >= {plan.Inicio} AND dia < {plan.Fim}"));
         var result = await sql.ListAsync<ProdutoRow>($"""
             SELECT x.produto_id, pr.nome, x.valor_centavos, x.quantidade
             FROM (
               SELECT u.produto_id, CAST(sum(u.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(u.quantidade) AS bigint) AS quantidade
-              FROM ({string.Join(" UNION ALL ", parts)}) u
+              FROM ({SqlFragment.Join(" UNION ALL ", parts)}) u
               GROUP BY u.produto_id
               HAVING sum(u.quantidade) > 0
               ORDER BY sum(u.valor_centavos) DESC, u.produto_id
