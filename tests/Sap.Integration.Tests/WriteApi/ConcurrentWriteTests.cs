@@ -172,7 +172,7 @@ public sealed class ConcurrentWriteTests(PostgresServer postgres)
 
         var itens = new[] { new PedidoItemInput(produto, 3, 10m) };
         var novo = await RunAsync("create", s => pedidos.CreateAsync(s, new PedidoInput(cliente, null, itens), ct));
-        var antes = await RunAsync("create dated before today", s => pedidos.CreateAsync(s, new PedidoInput(cliente, DateTime.UtcNow.AddDays(-40), itens), ct));
+        var antes = await RunAsync("create dated before today", s => pedidos.CreateAsync(s, new PedidoInput(cliente, TestClock.Now.AddDays(-40), itens), ct));
         await RunAsync("change itens", s => pedidos.ReplaceItensAsync(s, novo.Id, new PedidoItensInput([new PedidoItemInput(produto, 5, 10m)]), ct));
         await RunAsync("payment", s => pagamentos.PayAsync(s, antigo, new PagamentoInput(1m, "Pix", null, null, null), ct));
         await RunAsync("cancel", s => pedidos.CancelAsync(s, antes.Id, ct));
@@ -187,7 +187,7 @@ public sealed class ConcurrentWriteTests(PostgresServer postgres)
         var roll = random.Next(100);
         if (roll < 60 || mine.Count == 0)
         {
-            var data = DateTime.UtcNow.AddMinutes(-1).AddDays(random.Next(3) == 0 ? -random.Next(400) : 0);
+            var data = TestClock.Now.AddMinutes(-1).AddDays(random.Next(3) == 0 ? -random.Next(400) : 0);
             var response = await app.PostAsync("api/pedidos",
                 $$"""{"cliente_id":{{cliente}},"data":"{{data:yyyy-MM-ddTHH:mm:ssZ}}","itens":[{{Itens(random, produtos)}}]}""", "VENDEDOR");
             var id = response.Status == HttpStatusCode.Created ? response.Json.GetProperty("id").GetInt64() : (long?)null;
