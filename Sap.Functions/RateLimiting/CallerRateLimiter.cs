@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RedisRateLimiting;
 using Sap.Functions.Caching;
 using StackExchange.Redis;
 
@@ -9,18 +8,36 @@ namespace Sap.Functions.RateLimiting;
 
 /// <summary>
 /// Each caller's budget of requests per minute (fixed windows, opened by the caller's first request): shared by every
-/// instance through Redis (RedisRateLimiting's Lua script, one counter per caller), and per instance, in memory, while
-/// Redis cannot answer — the limiter's store being away never fails or stalls a request. After a Redis failure the
-/// shared budget is left alone for a few seconds, so a dead Redis costs one timeout, not one per request.
+/// instance through Redis (one counter per caller, counted and expired by a Lua script on Redis' own clock), and per
+/// instance, in memory (System.Threading.RateLimiting), while Redis cannot answer — the limiter's store being away
+/// never fails or stalls a request. After a Redis failure the shared budget is left alone for a few seconds, so a dead
+/// Redis costs one timeout, not one per request.
 /// </summary>
+/// <remarks>
+/// The window is Redis' relative expiry (PEXPIRE), never an instant from the instance: RedisRateLimiting, used first,
+/// sets its window's end with EXPIREAT from the instance's clock, so an instance a minute off Redis' clock let every
+/// caller through (ADR 11).
+/// </remarks>
 public sealed partial class CallerRateLimiter : IAsyncDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan SharedPause = TimeSpan.FromSeconds(5);
 
+    // One round trip: the caller's count in this window, and how long the window has left (ms).
+    private static readonly LuaScript Count = LuaScript.Prepare("""
+        local n = redis.call('INCR', @key)
+        local ttl = redis.call('PTTL', @key)
+        if n == 1 or ttl < 0 then
+          redis.call('PEXPIRE', @key, @window)
+          ttl = tonumber(@window)
+        end
+        return {n, ttl}
+        """);
+
     private readonly RateLimitOptions options;
     private readonly IConnectionMultiplexer? redis;
-    private readonly PartitionedRateLimiter<string>? shared;
+    private readonly string prefix;
+    private readonly int permits;
     private readonly PartitionedRateLimiter<string> local;
     private readonly TimeProvider clock;
     private readonly ILogger<CallerRateLimiter> logger;
@@ -31,17 +48,12 @@ public sealed partial class CallerRateLimiter : IAsyncDisposable
         this.options = options;
         this.clock = clock;
         this.logger = logger;
-        var permits = Math.Max(1, options.PermitsPerMinute);
+        permits = Math.Max(1, options.PermitsPerMinute);
         local = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetFixedWindowLimiter(caller, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
         redis = services.GetService<IConnectionMultiplexer>();
-        if (redis is not null)
-        {
-            var multiplexer = redis;
-            // The cache prefix keeps environments that share a Redis on budgets of their own.
-            shared = PartitionedRateLimiter.Create<string, string>(caller => RedisRateLimitPartition.GetFixedWindowRateLimiter($"{cache.Prefix}:{caller}", _ =>
-                new RedisFixedWindowRateLimiterOptions { ConnectionMultiplexerFactory = () => multiplexer, PermitLimit = permits, Window = Window }));
-        }
+        // The cache prefix keeps environments that share a Redis on budgets of their own.
+        prefix = cache.Prefix + ":rate:";
     }
 
     public bool Enabled => options.PermitsPerMinute > 0;
@@ -54,12 +66,17 @@ public sealed partial class CallerRateLimiter : IAsyncDisposable
             return RateLimitDecision.Allow;
         }
 
-        if (shared is not null && redis!.IsConnected && clock.GetTimestamp() >= Interlocked.Read(ref sharedPausedUntil))
+        if (redis is not null && redis.IsConnected && clock.GetTimestamp() >= Interlocked.Read(ref sharedPausedUntil))
         {
             try
             {
-                using var lease = await shared.AcquireAsync(caller, 1, cancellationToken);
-                return Decision(lease);
+                var counted = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Count, new
+                {
+                    key = (RedisKey)(prefix + caller),
+                    window = (long)Window.TotalMilliseconds,
+                }))!;
+                var (count, leftMs) = ((long)counted[0], (long)counted[1]);
+                return count <= permits ? RateLimitDecision.Allow : new RateLimitDecision(false, Math.Max(1, (int)Math.Ceiling(leftMs / 1000.0)));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -72,14 +89,7 @@ public sealed partial class CallerRateLimiter : IAsyncDisposable
         return Decision(fallback);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await local.DisposeAsync();
-        if (shared is not null)
-        {
-            await shared.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => local.DisposeAsync();
 
     private static RateLimitDecision Decision(RateLimitLease lease)
     {
@@ -88,14 +98,8 @@ public sealed partial class CallerRateLimiter : IAsyncDisposable
             return RateLimitDecision.Allow;
         }
 
-        // In-memory leases say TimeSpan, RedisRateLimiting's whole seconds.
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var retryAfter)
-            ? retryAfter switch
-            {
-                TimeSpan span => (int)Math.Ceiling(span.TotalSeconds),
-                int whole => whole,
-                _ => (int)Window.TotalSeconds,
-            }
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : (int)Window.TotalSeconds;
         return new RateLimitDecision(false, Math.Max(1, seconds));
     }
