@@ -11,8 +11,6 @@ namespace Sap.Domain.ReadModel;
 /// </summary>
 internal static class SalesRebuild
 {
-    private static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
-
     public static async Task BuildAsync(SapDbContext db, BusinessCalendar calendar, DateOnly today, CancellationToken cancellationToken)
     {
         var sql = new SapSql(db);
@@ -41,7 +39,7 @@ internal static class SalesRebuild
         SqlFragment C(string column) => sql.Cents(column);
         var paid = sql.Text($"{sql.Num("p.valor_total")} > 0 AND {sql.Num("p.valor_pago")} >= {sql.Num("p.valor_total")}");
         await sql.ExecuteAsync($"""
-            WITH pd AS (SELECT p.id, p.cliente_id, {dia} AS dia, {C("p.valor_total")} AS valor, {C("p.custo_total")} AS custo FROM pedido p WHERE {NotCancelled}),
+            WITH pd AS (SELECT p.id, p.cliente_id, {dia} AS dia, {C("p.valor_total")} AS valor, {C("p.custo_total")} AS custo FROM pedido p WHERE {SalesSets.NotCancelled}),
             s AS (SELECT pd.cliente_id, pd.dia, sum(pd.valor) AS valor, sum(pd.custo) AS custo, count(*) AS pedidos FROM pd GROUP BY pd.cliente_id, pd.dia),
             b AS (SELECT pd.cliente_id, pd.dia, {sql.BitsUnion(sql.Bit("i.produto_id"))} AS bits
                   FROM pd JOIN item_pedido i ON i.pedido_id = pd.id GROUP BY pd.cliente_id, pd.dia)
@@ -49,12 +47,12 @@ internal static class SalesRebuild
               SELECT s.cliente_id, s.dia, s.valor, s.custo, s.pedidos, b.bits FROM s LEFT JOIN b ON b.cliente_id = s.cliente_id AND b.dia = s.dia;
             INSERT INTO venda_produto_dia (produto_id, dia, valor_centavos, quantidade)
               SELECT i.produto_id, {dia}, sum({C("i.valor_total_venda")}), sum(i.quantidade)
-              FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id WHERE {NotCancelled} GROUP BY 1, 2;
+              FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id WHERE {SalesSets.NotCancelled} GROUP BY 1, 2;
             INSERT INTO venda_mes (ano, mes, receita_centavos, cpv_centavos, pedidos, pedidos_pagos)
               SELECT {sql.Year(dia)}, {sql.Month(dia)},
                      sum(CASE WHEN {paid} THEN {C("p.valor_total")} ELSE 0 END), sum(CASE WHEN {paid} THEN {C("p.custo_total")} ELSE 0 END),
                      count(*), sum(CASE WHEN {paid} THEN 1 ELSE 0 END)
-              FROM pedido p WHERE {NotCancelled} GROUP BY 1, 2;
+              FROM pedido p WHERE {SalesSets.NotCancelled} GROUP BY 1, 2;
             """, cancellationToken);
 
         sql = new SapSql(db);
@@ -83,17 +81,17 @@ internal static class SalesRebuild
     {
         SqlFragment C(string column) => sql.Cents(column);
         SqlFragment Newest(string column, string order) =>
-            sql.Text($"(SELECT {SqlFragment.Raw(column)} FROM pedido p WHERE p.cliente_id = venda_cliente.cliente_id AND {NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
+            sql.Text($"(SELECT {SqlFragment.Raw(column)} FROM pedido p WHERE p.cliente_id = venda_cliente.cliente_id AND {SalesSets.NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
         return sql.Text($"""
             DELETE FROM venda_cliente;
             INSERT INTO venda_cliente (cliente_id, valor_centavos, custo_centavos, pedidos, produtos)
               SELECT p.cliente_id, sum({C("p.valor_total")}), sum({C("p.custo_total")}), count(*), 0
-              FROM pedido p WHERE {NotCancelled} GROUP BY p.cliente_id;
+              FROM pedido p WHERE {SalesSets.NotCancelled} GROUP BY p.cliente_id;
             DELETE FROM venda_cliente_produto;
             INSERT INTO venda_cliente_produto (cliente_id, produto_id, quantidade, valor_centavos, ultima_compra)
               SELECT p.cliente_id, i.produto_id, sum(i.quantidade), sum({C("i.valor_total_venda")}), max(p.data)
               FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
-              WHERE {NotCancelled} GROUP BY p.cliente_id, i.produto_id;
+              WHERE {SalesSets.NotCancelled} GROUP BY p.cliente_id, i.produto_id;
             UPDATE venda_cliente SET
               produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = venda_cliente.cliente_id),
               primeiro_pedido_id = {Newest("p.id", "p.data, p.id")},

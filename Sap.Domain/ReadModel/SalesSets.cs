@@ -5,6 +5,9 @@ namespace Sap.Domain.ReadModel;
 /// <summary>SQL over the rows that make up a <see cref="WindowPlan"/>: its calendar blocks and its days.</summary>
 internal static class SalesSets
 {
+    /// <summary>A pedido (alias p) counts in the sales figures unless cancelled: the writes and the rebuild must agree.</summary>
+    public static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
+
     /// <summary>
     /// The union of the produto sets of a cliente's rows that make up the plan; <paramref name="cliente"/> completes
     /// "cliente_id …" ("= @p0", or "= ranking_cliente.cliente_id" to correlate with an outer row).

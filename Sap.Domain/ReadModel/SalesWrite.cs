@@ -12,8 +12,6 @@ namespace Sap.Domain.ReadModel;
 /// </summary>
 internal static class SalesWrite
 {
-    private static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
-
     /// <param name="moveis">
     /// For a change of an existing pedido, the moving windows as read (and key-share locked) by the caller, with their
     /// bounds, since its produto sets are worked out again from them; null for a new pedido, whose windows are picked
@@ -136,7 +134,7 @@ internal static class SalesWrite
         var text = new List<SqlFragment> { sql.Text($"""
             UPDATE venda_cliente_dia SET produtos_bits = (
                 SELECT {sql.BitsUnion(sql.Bit("i.produto_id"))} FROM pedido p JOIN item_pedido i ON i.pedido_id = p.id
-                WHERE p.cliente_id = {c} AND {NotCancelled} AND p.data >= {day.Start} AND p.data < {day.End})
+                WHERE p.cliente_id = {c} AND {SalesSets.NotCancelled} AND p.data >= {day.Start} AND p.data < {day.End})
             WHERE cliente_id = {c} AND dia = {dia};
             """) };
         text.Add(Set(mes.Key, sql.Text($"""
@@ -165,7 +163,7 @@ internal static class SalesWrite
         var ultima = produtosAntes.Count == 0 ? SqlFragment.Empty : sql.Text($"""
             UPDATE venda_cliente_produto SET ultima_compra = (
                 SELECT p.data FROM pedido p
-                WHERE p.cliente_id = {c} AND {NotCancelled}
+                WHERE p.cliente_id = {c} AND {SalesSets.NotCancelled}
                   AND EXISTS (SELECT 1 FROM item_pedido i WHERE i.pedido_id = p.id AND i.produto_id = venda_cliente_produto.produto_id)
                 ORDER BY p.data DESC LIMIT 1)
             WHERE cliente_id = {c} AND produto_id IN {sql.In(produtosAntes)};
@@ -177,7 +175,7 @@ internal static class SalesWrite
             DELETE FROM venda_cliente WHERE cliente_id = {c} AND pedidos = 0;
             """);
         SqlFragment Pedido(string columns, string order) =>
-            sql.Text($"(SELECT {SqlFragment.Raw(columns)} FROM pedido p WHERE p.cliente_id = {c} AND {NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
+            sql.Text($"(SELECT {SqlFragment.Raw(columns)} FROM pedido p WHERE p.cliente_id = {c} AND {SalesSets.NotCancelled} ORDER BY {SqlFragment.Raw(order)} LIMIT 1)");
         // One statement (one more version of the row), whatever the change.
         return sql.Text($"""
             {zeros}
