@@ -20,7 +20,8 @@ namespace Sap.Functions.Http;
 /// Plain code over <see cref="HttpContext"/>; the worker middleware and the self-host are thin adapters over it.
 /// </summary>
 public sealed partial class RequestPipeline(
-    TokenValidator tokens, CallerRateLimiter limiter, SapMetrics metrics, MetricsOptions metricsOptions, ILogger<RequestPipeline> logger)
+    TokenValidator tokens, CallerRateLimiter limiter, SapMetrics metrics, MetricsOptions metricsOptions, RequestLog requestLog,
+    ILogger<RequestPipeline> logger)
 {
     private const string CallerKey = "Sap.Caller";
     private const string FunctionKey = "Sap.Function";
@@ -116,15 +117,9 @@ public sealed partial class RequestPipeline(
             var status = http.Response.StatusCode;
             metrics.HttpRequests.WithLabels(method, endpoint, status.ToString(CultureInfo.InvariantCulture)).Inc();
             metrics.HttpDuration.WithLabels(method, endpoint).Observe(elapsed.TotalSeconds);
-            using (LogContext.PushProperty("request_id", RequestIds.Of(http)))
-            using (LogContext.PushProperty("user_id", CallerOf(http)?.Subject))
-            using (LogContext.PushProperty("function", endpoint))
-            using (LogContext.PushProperty("method", method))
-            using (LogContext.PushProperty("path", http.Request.Path.Value))
-            using (LogContext.PushProperty("status_code", status))
-            using (LogContext.PushProperty("duration_ms", Math.Round(elapsed.TotalMilliseconds, 2)))
+            if (requestLog.Enabled)
             {
-                LogCompleted(logger);
+                requestLog.Completed(RequestIds.Of(http), CallerOf(http)?.Subject, endpoint, method, http.Request.Path.Value, status, elapsed);
             }
 
             return Task.CompletedTask;
@@ -184,9 +179,6 @@ public sealed partial class RequestPipeline(
         return Problems.Internal();
     }
 
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "request completed")]
-    private static partial void LogCompleted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} could not reach the database (request {RequestId})")]
     private static partial void LogUnavailable(ILogger logger, string function, string? requestId, Exception error);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Serilog.Events;
@@ -20,7 +21,8 @@ public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
     private static readonly HashSet<string> Skipped =
         new(StringComparer.Ordinal) { "SourceContext", "{OriginalFormat}", "RequestId", "RequestPath", "ConnectionId", "EventId", "TraceId", "SpanId", "ParentId", "schema.url" };
 
-    private static readonly ConcurrentDictionary<string, string> SnakeNames = new(StringComparer.Ordinal);
+    // Each property's name as written (snake_case, already escaped), or null for a skipped one: one lookup per property.
+    private static readonly ConcurrentDictionary<string, JsonEncodedText?> Names = new(StringComparer.Ordinal);
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
@@ -39,42 +41,90 @@ public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
     /// <summary>The line in UTF-8, newline included, appended to <paramref name="output"/>: no string made on the way.</summary>
     public void Format(LogEvent logEvent, IBufferWriter<byte> output)
     {
-        var json = lineWriter ??= new Utf8JsonWriter(output);
-        json.Reset(output);
-        json.WriteStartObject();
-        Span<byte> timestamp = stackalloc byte[32];
-        logEvent.Timestamp.UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        json.WriteString("timestamp"u8, timestamp[..length]);
-        json.WriteString("level", Level(logEvent.Level));
-        json.WriteString("logger", logEvent.Properties.TryGetValue("SourceContext", out var source) ? Text(source) : "");
-        json.WriteString("message", redactor.Redact(Message(logEvent)));
-        // Taken from Activity.Current when the event was made (on the caller's thread, not this writer's).
-        if (logEvent.TraceId is { } traceId && logEvent.SpanId is { } spanId)
-        {
-            json.WriteString("trace_id", traceId.ToHexString());
-            json.WriteString("span_id", spanId.ToHexString());
-        }
-
+        var json = Start(output, logEvent.Timestamp, logEvent.Level,
+            logEvent.Properties.TryGetValue("SourceContext", out var source) ? Text(source) : "", Message(logEvent),
+            logEvent.TraceId ?? default, logEvent.SpanId ?? default);
         foreach (var (name, value) in logEvent.Properties)
         {
-            if (Skipped.Contains(name) || name.StartsWith("AzureFunctions_", StringComparison.Ordinal))
+            if (Names.GetOrAdd(name, NameOf) is { } written)
             {
-                continue;
+                json.WritePropertyName(written);
+                Write(json, value);
             }
-
-            json.WritePropertyName(SnakeNames.GetOrAdd(name, SnakeCase));
-            Write(json, value);
         }
 
         if (logEvent.Exception is { } exception)
         {
-            json.WriteString("exception", redactor.Redact(exception.ToString()));
+            json.WriteString("exception"u8, redactor.Redact(exception.ToString()));
         }
 
+        End(json, output);
+    }
+
+    /// <summary>A "request completed" line: the same fields as its event would give (<see cref="RequestLine.ToLogEvent"/>).</summary>
+    public void Format(in RequestLine request, IBufferWriter<byte> output)
+    {
+        var json = Start(output, request.Timestamp, LogEventLevel.Information, RequestLine.Logger, RequestLine.Message, request.TraceId, request.SpanId);
+        WriteText(json, "request_id"u8, request.RequestId);
+        WriteText(json, "user_id"u8, request.UserId);
+        WriteText(json, "function"u8, request.Function);
+        WriteText(json, "method"u8, request.Method);
+        WriteText(json, "path"u8, request.Path);
+        json.WriteNumber("status_code"u8, request.StatusCode);
+        json.WriteNumber("duration_ms"u8, request.DurationMs);
+        End(json, output);
+    }
+
+    /// <summary>timestamp, level, logger, message, and the trace when there is one (taken on the caller's thread, not this writer's).</summary>
+    private Utf8JsonWriter Start(IBufferWriter<byte> output, DateTimeOffset at, LogEventLevel level, string logger, string message, ActivityTraceId traceId, ActivitySpanId spanId)
+    {
+        var json = lineWriter ??= new Utf8JsonWriter(output);
+        json.Reset(output);
+        json.WriteStartObject();
+        Span<byte> timestamp = stackalloc byte[32];
+        at.UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        json.WriteString("timestamp"u8, timestamp[..length]);
+        json.WriteString("level"u8, Level(level));
+        json.WriteString("logger"u8, logger);
+        json.WriteString("message"u8, redactor.Redact(message));
+        if (traceId != default && spanId != default)
+        {
+            Span<byte> id = stackalloc byte[16];
+            Span<char> hex = stackalloc char[32];
+            traceId.CopyTo(id);
+            Convert.TryToHexStringLower(id, hex, out _);
+            json.WriteString("trace_id"u8, hex);
+            spanId.CopyTo(id[..8]);
+            Convert.TryToHexStringLower(id[..8], hex, out _);
+            json.WriteString("span_id"u8, hex[..16]);
+        }
+
+        return json;
+    }
+
+    private static void End(Utf8JsonWriter json, IBufferWriter<byte> output)
+    {
         json.WriteEndObject();
         json.Flush();
         output.Write("\n"u8);
     }
+
+    private void WriteText(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, redactor.Redact(value));
+        }
+    }
+
+    private static JsonEncodedText? NameOf(string property) =>
+        Skipped.Contains(property) || property.StartsWith("AzureFunctions_", StringComparison.Ordinal)
+            ? null
+            : JsonEncodedText.Encode(SnakeCase(property));
 
     private void Write(Utf8JsonWriter json, LogEventPropertyValue value)
     {
@@ -86,10 +136,16 @@ public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
             case ScalarValue { Value: bool b }:
                 json.WriteBooleanValue(b);
                 break;
-            case ScalarValue { Value: int or long or short or byte or uint or ulong } s:
+            case ScalarValue { Value: int i }:
+                json.WriteNumberValue(i);
+                break;
+            case ScalarValue { Value: long or short or byte or uint or ulong } s:
                 json.WriteNumberValue(Convert.ToInt64(s.Value, CultureInfo.InvariantCulture));
                 break;
-            case ScalarValue { Value: double or float or decimal } s:
+            case ScalarValue { Value: double d } when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case ScalarValue { Value: float or decimal } s:
                 json.WriteNumberValue(Convert.ToDecimal(s.Value, CultureInfo.InvariantCulture));
                 break;
             case SequenceValue sequence:
@@ -107,23 +163,23 @@ public sealed class JsonLogFormatter(SecretRedactor redactor) : ITextFormatter
         }
     }
 
-    /// <summary>The rendered message; a template without holes ("request completed") is its own text, rendered for nothing.</summary>
+    /// <summary>The rendered message; a template without holes or braces ("request completed") is its own text, rendered for nothing.</summary>
     private static string Message(LogEvent logEvent) =>
-        logEvent.MessageTemplate.Tokens.Count() == 1 && logEvent.MessageTemplate.Tokens.First() is Serilog.Parsing.TextToken text
-            ? text.Text
+        logEvent.MessageTemplate.Text is var text && text.AsSpan().IndexOfAny('{', '}') < 0
+            ? text
             : logEvent.RenderMessage(CultureInfo.InvariantCulture);
 
     private static string Text(LogEventPropertyValue value) =>
         value is ScalarValue { Value: string s } ? s : value.ToString();
 
-    private static string Level(LogEventLevel level) => level switch
+    private static ReadOnlySpan<byte> Level(LogEventLevel level) => level switch
     {
-        LogEventLevel.Verbose => "trace",
-        LogEventLevel.Debug => "debug",
-        LogEventLevel.Information => "info",
-        LogEventLevel.Warning => "warning",
-        LogEventLevel.Error => "error",
-        _ => "critical",
+        LogEventLevel.Verbose => "trace"u8,
+        LogEventLevel.Debug => "debug"u8,
+        LogEventLevel.Information => "info"u8,
+        LogEventLevel.Warning => "warning"u8,
+        LogEventLevel.Error => "error"u8,
+        _ => "critical"u8,
     };
 
     /// <summary>"RequestId" → "request_id"; names already in snake_case stay as they are.</summary>

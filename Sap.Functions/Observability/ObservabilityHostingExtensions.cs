@@ -28,7 +28,8 @@ public static class ObservabilityHostingExtensions
         var level = LogLevelOf(configuration[LogLevelSetting]);
         var buffer = new LogBuffer();
         builder.Services.AddSingleton(buffer);
-        builder.Services.AddSerilog((_, logger) => logger
+#pragma warning disable CA2000 // the logger factory disposes it (dispose: true), flushing the buffer at shutdown
+        var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", level)
@@ -36,7 +37,11 @@ public static class ObservabilityHostingExtensions
             .MinimumLevel.Override("Azure", LogEventLevel.Warning)
             .MinimumLevel.Override("ZiggyCreatures", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.SapConsole(redactor, buffer));
+            .WriteTo.SapConsole(redactor, buffer)
+            .CreateLogger();
+#pragma warning restore CA2000
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton(new RequestLog(logger, buffer));
 
         var version = typeof(ObservabilityHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         builder.Services.AddSingleton(_ => Metrics.NewCustomRegistry());
@@ -52,15 +57,17 @@ public static class ObservabilityHostingExtensions
     }
 
     /// <summary>
-    /// Sap's JSON lines on stdout, through the bounded buffer: a full buffer drops (and counts) an event instead of
+    /// Sap's JSON lines on stdout, through the bounded buffer: a full buffer drops (and counts) a line instead of
     /// blocking the request that logs it.
     /// </summary>
     public static LoggerConfiguration SapConsole(this LoggerSinkConfiguration sink, SecretRedactor redactor, LogBuffer buffer) =>
-        sink.SapBuffered(a => a.Sink(new StdoutSink(new JsonLogFormatter(redactor), buffer)), buffer);
+        sink.SapBuffered(new StdoutSink(new JsonLogFormatter(redactor)), buffer);
 
-    /// <summary>Any sink behind the bounded, never-blocking buffer.</summary>
-    public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, Action<LoggerSinkConfiguration> writer, LogBuffer buffer) =>
-        sink.Async(writer, buffer.Capacity, blockWhenFull: false, monitor: buffer);
+    /// <summary>Any writer behind the bounded, never-blocking buffer.</summary>
+#pragma warning disable CA2000 // the logger disposes its sinks
+    public static LoggerConfiguration SapBuffered(this LoggerSinkConfiguration sink, ILogLineSink writer, LogBuffer buffer) =>
+        sink.Sink(new BufferedSink(buffer, writer));
+#pragma warning restore CA2000
 
     /// <summary>Microsoft's level names (the setting's) to Serilog's; absent is Information.</summary>
     /// <exception cref="Sap.Domain.InvalidSettingsException">Not one of Microsoft's level names.</exception>

@@ -133,6 +133,10 @@ public sealed class FunctionsHostTests(PostgresServer postgres, EventStack stack
         await using var host = await FunctionsHostProcess.StartAsync(
             db, stack.Settings(EventStack.NewDeployment(), new Dictionary<string, string> { ["Sap:RateLimit:PermitsPerMinute"] = "30" }), tokens);
         var token = tokens.Create(["VENDEDOR"], subject: "vendedor-no-host");
+        // The budget is kept in Redis; until the worker has reached it, it counts on its own (the per-instance fallback),
+        // and a burst split between the two would get twice the budget.
+        await Eventually.HoldsAsync(async () => System.Text.Json.JsonDocument.Parse((await Get(host, "api/ready", token)).Body)
+            .RootElement.GetProperty("cache").GetProperty("status").GetString() == "up", "the worker never reached Redis", seconds: 30, pollMs: 200);
 
         var answers = new List<ApiResponse>();
         for (var i = 0; i < 40; i++)

@@ -19,7 +19,7 @@ public sealed class LogBufferTests(PostgresServer postgres, ITestOutputHelper ou
         using var writer = new StuckSink();
         var metrics = new SapMetrics(Metrics.NewCustomRegistry(), "test", "Test");
         metrics.CountDroppedLogs(buffer);
-        var logger = new LoggerConfiguration().WriteTo.SapBuffered(a => a.Sink(writer), buffer).CreateLogger();
+        var logger = new LoggerConfiguration().WriteTo.SapBuffered(new EventSinkLines(writer), buffer).CreateLogger();
 
         // 100 lines while the writer is stuck on the first: the caller returns (a blocking buffer would hang here).
         await Task.Run(() =>
