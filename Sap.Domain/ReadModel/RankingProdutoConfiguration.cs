@@ -10,6 +10,8 @@ internal sealed class RankingProdutoConfiguration : IEntityTypeConfiguration<Ran
         builder.ToTable("ranking_produto");
         builder.HasKey(r => new { r.Janela, r.ProdutoId });
         builder.Property(r => r.Janela).HasMaxLength(20);
-        builder.HasIndex(r => new { r.Janela, r.ValorCentavos, r.ProdutoId }).IsDescending(false, true, false);
+        // No index on the figures: a ranking reads a window's rows (a few hundred produtos) by the key and sorts them,
+        // and the fold updates every row of a window it touches, which an index on valor would make a new index
+        // entry each time instead of an update in place (ADR 12).
     }
 }

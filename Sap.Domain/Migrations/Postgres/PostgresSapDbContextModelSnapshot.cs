@@ -972,10 +972,6 @@ namespace Sap.Domain.Migrations.Postgres
                     b.HasKey("Janela", "ProdutoId")
                         .HasName("pk_ranking_produto");
 
-                    b.HasIndex("Janela", "ValorCentavos", "ProdutoId")
-                        .IsDescending(false, true, false)
-                        .HasDatabaseName("ix_ranking_produto_janela_valor_centavos_produto_id");
-
                     b.ToTable("ranking_produto", (string)null);
                 });
 
