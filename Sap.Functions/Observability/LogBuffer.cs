@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Serilog.Events;
 
 namespace Sap.Functions.Observability;
@@ -16,21 +16,22 @@ public sealed class LogBuffer : IDisposable
     public const int DefaultCapacity = 20_000;
 
     // Caught up, the writer waits this long before it looks again: under a steady load it then finds the lines of the
-    // last few milliseconds and writes them at once, instead of being woken for nearly every line (a context switch
-    // per line on two shared cores). A lone line waits no longer than this.
+    // last few milliseconds and writes them at once, and no request has to wake it (a context switch per line on two
+    // shared cores). Only when it finds nothing after the pause does it sleep until a line comes; a lone line waits
+    // no longer than this.
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(5);
 
-    private readonly Channel<LogLine> lines;
+    // A lock-free queue and a count of what it holds (the bound): a request's log call is an increment and an enqueue,
+    // and a wake-up only when the writer sleeps.
+    private readonly ConcurrentQueue<LogLine> lines = new();
+    private readonly SemaphoreSlim wake = new(0);
     private Thread? writer;
+    private int queued;
+    private int sleeping;
     private long dropped;
+    private volatile bool stopping;
 
-    public LogBuffer(int capacity = DefaultCapacity)
-    {
-        Capacity = capacity;
-        lines = Channel.CreateBounded<LogLine>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            _ => Interlocked.Increment(ref dropped));
-    }
+    public LogBuffer(int capacity = DefaultCapacity) => Capacity = capacity;
 
     public int Capacity { get; }
 
@@ -38,7 +39,7 @@ public sealed class LogBuffer : IDisposable
     public long Dropped => Interlocked.Read(ref dropped);
 
     /// <summary>Lines queued and not yet taken by the writer.</summary>
-    public int Waiting => lines.Reader.Count;
+    public int Waiting => Volatile.Read(ref queued);
 
     /// <summary>Starts the writer thread, which hands every line to <paramref name="sink"/> (once).</summary>
     public void Start(ILogLineSink sink)
@@ -50,27 +51,51 @@ public sealed class LogBuffer : IDisposable
         }
     }
 
-    public void Add(LogEvent logEvent) => lines.Writer.TryWrite(new LogLine(logEvent, default));
+    public void Add(LogEvent logEvent) => Add(new LogLine(logEvent, default));
 
-    public void Add(in RequestLine request) => lines.Writer.TryWrite(new LogLine(null, request));
+    public void Add(in RequestLine request) => Add(new LogLine(null, request));
 
     /// <summary>Stops taking lines, and waits (a few seconds at most) until those queued are written.</summary>
     public void Dispose()
     {
-        lines.Writer.TryComplete();
+        stopping = true;
+        wake.Release();
         if (Volatile.Read(ref writer) is { } thread && thread != Thread.CurrentThread)
         {
             thread.Join(TimeSpan.FromSeconds(5));
         }
     }
 
+    private void Add(LogLine line)
+    {
+        if (stopping)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref queued) > Capacity)
+        {
+            Interlocked.Decrement(ref queued);
+            Interlocked.Increment(ref dropped);
+            return;
+        }
+
+        // The enqueue is a full fence (an interlocked exchange on the queue's tail), so the writer, which marks itself
+        // sleeping before it looks at the queue a last time, either sees this line or is woken here.
+        lines.Enqueue(line);
+        if (Volatile.Read(ref sleeping) == 1 && Interlocked.Exchange(ref sleeping, 0) == 1)
+        {
+            wake.Release();
+        }
+    }
+
     private void Run(ILogLineSink sink)
     {
-        var reader = lines.Reader;
-        do
+        while (true)
         {
-            while (reader.TryRead(out var line))
+            while (lines.TryDequeue(out var line))
             {
+                Interlocked.Decrement(ref queued);
                 if (line.Event is { } logEvent)
                 {
                     sink.Write(logEvent);
@@ -82,11 +107,24 @@ public sealed class LogBuffer : IDisposable
             }
 
             sink.Flush();
-            Thread.Sleep(IdlePause);
-        }
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult());
+            if (stopping && lines.IsEmpty)
+            {
+                return;
+            }
 
-        sink.Flush();
+            Thread.Sleep(IdlePause);
+            if (lines.IsEmpty)
+            {
+                Interlocked.Exchange(ref sleeping, 1);
+                if (lines.IsEmpty && !stopping)
+                {
+                    // A stray release (a line that came as this thread looked again) only makes one more empty pass.
+                    wake.Wait();
+                }
+
+                Interlocked.Exchange(ref sleeping, 0);
+            }
+        }
     }
 
     private readonly record struct LogLine(LogEvent? Event, RequestLine Request);
