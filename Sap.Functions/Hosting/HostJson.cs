@@ -25,6 +25,7 @@ internal sealed record HostJson(string RoutePrefix, QueueSettings Queues)
             queues = new QueueSettings
             {
                 BatchSize = q.TryGetProperty("batchSize", out var b) ? b.GetInt32() : queues.BatchSize,
+                NewBatchThresholdSetting = q.TryGetProperty("newBatchThreshold", out var n) ? n.GetInt32() : null,
                 MaxDequeueCount = q.TryGetProperty("maxDequeueCount", out var m) ? m.GetInt32() : queues.MaxDequeueCount,
                 VisibilityTimeout = q.TryGetProperty("visibilityTimeout", out var v) ? TimeSpan.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : queues.VisibilityTimeout,
                 MaxPollingInterval = q.TryGetProperty("maxPollingInterval", out var p2) ? TimeSpan.Parse(p2.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : queues.MaxPollingInterval,

@@ -13,10 +13,11 @@ namespace Sap.Functions.Hosting;
 
 /// <summary>
 /// The self-host's stand-in for the Functions host's queue listener, with its semantics (host.json): a batch of
-/// batchSize messages is handled at once, messages are base64 (one that is not goes straight to poison), a message is
-/// deleted once its function returns, a failed message becomes visible again after
-/// visibilityTimeout, after maxDequeueCount tries it moves to "&lt;queue&gt;-poison", and polling backs off from
-/// 100 ms to maxPollingInterval while the queue is empty. Without a Storage account it drains the in-process queue.
+/// batchSize messages is handled at once and the next one fetched when those under way are down to
+/// newBatchThreshold, messages are base64 (one that is not goes straight to poison), a message is deleted once its
+/// function returns, a failed message becomes visible again after visibilityTimeout, after maxDequeueCount tries it
+/// moves to "&lt;queue&gt;-poison", and polling backs off from 100 ms to maxPollingInterval while the queue is empty.
+/// Without a Storage account it drains the in-process queue.
 /// </summary>
 internal sealed partial class QueueListener(
     FunctionCatalog catalog, IServiceProvider services, IConfiguration configuration, Observability.SapMetrics metrics, ILogger<QueueListener> logger)
@@ -45,6 +46,7 @@ internal sealed partial class QueueListener(
         var poison = StorageEventQueue.Create(connection, name + "-poison", QueueMessageEncoding.None);
         var delay = MinPolling;
         var created = false;
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -56,12 +58,24 @@ internal sealed partial class QueueListener(
                     created = true;
                 }
 
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, Lease, stoppingToken);
-                // A batch runs at once, as the host runs it: each invocation waits for its invalidation round, and
-                // the rounds coalesce the batch's events.
-                await Task.WhenAll(messages.Select(message => HandleAsync(function, queue, poison, message, stoppingToken)));
+                running.RemoveAll(t => t.IsCompleted);
+                if (running.Count > settings.NewBatchThreshold)
+                {
+                    // As the host does: the next batch is fetched once the messages under way are down to newBatchThreshold.
+                    await Task.WhenAny(running);
+                    continue;
+                }
 
-                delay = messages.Length > 0 ? MinPolling : Min(delay * 2, settings.MaxPollingInterval);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, Lease, stoppingToken);
+                // Each invocation waits for its invalidation round, and the rounds coalesce the events under way.
+                running.AddRange(messages.Select(message => HandleLoggedAsync(function, queue, poison, name, message, stoppingToken)));
+                if (messages.Length > 0)
+                {
+                    delay = MinPolling;
+                    continue;
+                }
+
+                delay = Min(delay * 2, settings.MaxPollingInterval);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -71,6 +85,24 @@ internal sealed partial class QueueListener(
             }
 
             await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// A message's handling, whose own failures (the queue out of reach while deleting it) are logged: the message
+    /// becomes visible again after its lease.
+    /// </summary>
+    private async Task HandleLoggedAsync(QueueFunction function, QueueClient queue, QueueClient poison, string name, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await HandleAsync(function, queue, poison, message, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPollFailed(logger, name, e);
         }
     }
 
