@@ -13,6 +13,16 @@ using Microsoft.IdentityModel.Tokens;
 // SQL commands and cache hits taken from the app's own /api/metrics before and after each scenario.
 // Usage: Sap.Bench <cold|warm|writes|mixed|soak|logging|token|paths> --url U --key BASE64 --fixture F --out DIR [--connections 32] [--seconds 10] [--warmup 3] [--rate 500]
 //        logging also takes --baseline-url (the same build at Warning) and --log (the Information instance's stdout file).
+//        Sap.Bench clear-queue STORAGE_CONNECTION_STRING QUEUE: drops every message of the queue (between write counts).
+if (args is ["clear-queue", var storage, var queueName])
+{
+    var queue = new Azure.Storage.Queues.QueueClient(storage, queueName);
+    var depth = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    await queue.ClearMessagesAsync();
+    Console.WriteLine(depth);
+    return 0;
+}
+
 var options = Options.Parse(args);
 var token = Token(options);
 if (options.Group == "token")
