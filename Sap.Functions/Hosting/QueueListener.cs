@@ -77,7 +77,12 @@ internal sealed partial class QueueListener(
 
                 delay = Min(delay * 2, settings.MaxPollingInterval);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: a receive cut short (or timed out) is not a failure; the messages under way finish below.
+                break;
+            }
+            catch (Exception e)
             {
                 LogPollFailed(logger, name, e);
                 created = false;
