@@ -57,6 +57,8 @@ public abstract class SapDbContext : DbContext
 
     public DbSet<RankingCliente> RankingsCliente => Set<RankingCliente>();
 
+    public DbSet<RankingClienteDelta> RankingClienteDeltas => Set<RankingClienteDelta>();
+
     public DbSet<RankingProduto> RankingsProduto => Set<RankingProduto>();
 
     public DbSet<JanelaMovel> JanelasMoveis => Set<JanelaMovel>();

@@ -14,7 +14,7 @@ internal sealed class RankingClienteConfiguration : IEntityTypeConfiguration<Ran
         builder.HasIndex(r => new { r.Janela, r.ValorCentavos, r.ClienteId }).IsDescending(false, true, false);
         builder.HasIndex(r => new { r.Janela, r.LucroCentavos, r.ClienteId }).IsDescending(false, true, false);
         builder.HasIndex(r => new { r.Janela, r.Produtos, r.ClienteId }).IsDescending(false, true, false);
-        // A write finds its cliente's rows by the key (each window it falls in): no index of its own, which every
-        // write would update eight times.
+        // A fold, and a change of a pedido, find a cliente's rows by the key (each window its day falls in): no index
+        // of their own. New pedidos leave deltas instead of updating these rows (RankingClienteDelta).
     }
 }

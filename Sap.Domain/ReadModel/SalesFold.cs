@@ -6,11 +6,13 @@ using Sap.Domain.Data;
 namespace Sap.Domain.ReadModel;
 
 /// <summary>
-/// Moves the deltas writes leave for shared figures (<see cref="VendaProdutoDelta"/>, <see cref="VendaMesDelta"/>)
-/// into their rows: a produto's day and every stored window the day falls in, a month's apuração figures. Reads add
+/// Moves the deltas writes leave (<see cref="VendaProdutoDelta"/>, <see cref="VendaMesDelta"/>,
+/// <see cref="RankingClienteDelta"/>) into their rows: a produto's day and every stored window the day falls in, a
+/// month's apuração figures, a cliente's row of every stored window the day falls in. Reads add
 /// the deltas not moved yet, so when this runs changes only how much they add. One fold runs at a time
-/// (<see cref="SalesTurns"/>: a second one just skips its turn, and a roll waits for it or makes it skip); writes only
-/// insert deltas, so no write ever waits for a fold.
+/// (<see cref="SalesTurns"/>: a second one just skips its turn, and a roll waits for it or makes it skip). A new pedido
+/// only inserts deltas, so it never waits for a fold; a change of a pedido moves its cliente's deltas itself first, and
+/// waits for a fold only when that fold holds them.
 /// </summary>
 public static class SalesFold
 {
@@ -43,6 +45,11 @@ public static class SalesFold
         var janelas = await db.JanelasMoveis.AsNoTracking().ToListAsync(cancellationToken);
         var produtoIds = await db.VendaProdutoDeltas.OrderBy(d => d.Id).Take(BatchSize).Select(d => d.Id).ToListAsync(cancellationToken);
         var mesIds = await db.VendaMesDeltas.OrderBy(d => d.Id).Take(BatchSize).Select(d => d.Id).ToListAsync(cancellationToken);
+        // Locked as picked: a change of a pedido moves its cliente's deltas itself (SalesWrite), after waiting for a
+        // fold that holds them, and a fold skips the ones such a change holds.
+        var clienteIds = (await new SapSql(db).ListAsync<IdRow>(
+            $"SELECT id FROM ranking_cliente_delta ORDER BY id LIMIT {BatchSize}{(sql.IsSqlite ? SqlFragment.Empty : SqlFragment.Raw(" FOR UPDATE SKIP LOCKED"))}",
+            cancellationToken)).Select(r => r.Id).ToList();
         if (produtoIds.Count > 0)
         {
             await FoldProdutosAsync(db, produtoIds, janelas, cancellationToken);
@@ -53,7 +60,50 @@ public static class SalesFold
             await FoldMesesAsync(db, mesIds, cancellationToken);
         }
 
-        return produtoIds.Count + mesIds.Count;
+        if (clienteIds.Count > 0)
+        {
+            var folding = new SapSql(db);
+            await folding.ExecuteAsync($"""
+                {ClienteDeltas(folding, Picked(folding, "x.id", clienteIds))}
+                DELETE FROM ranking_cliente_delta WHERE {Picked(folding, "id", clienteIds)};
+                """, cancellationToken);
+        }
+
+        return produtoIds.Count + mesIds.Count + clienteIds.Count;
+    }
+
+    /// <summary>
+    /// The statement adding the cliente deltas that <paramref name="picked"/> selects (alias x) to the rows of every
+    /// stored window their days fall in, as the moving windows stand now, in key order (the order in which every
+    /// writer of ranking_cliente locks its rows). A delta only adds: a new pedido's figures and produtos.
+    /// </summary>
+    internal static SqlFragment ClienteDeltas(SapSql sql, SqlFragment picked)
+    {
+        SqlFragment Keyed(SqlFragment key) => sql.Text(
+            $"SELECT {key} AS janela, x.cliente_id, x.valor_centavos, x.custo_centavos, x.pedidos, x.produtos_bits FROM ranking_cliente_delta x WHERE {picked}");
+        var keyed = SqlFragment.Join("\nUNION ALL ", [
+            Keyed(sql.P(Janela.TodosKey)), Keyed(sql.YearKey("x.dia")), Keyed(sql.QuarterKey("x.dia")), Keyed(sql.MonthKey("x.dia")),
+            sql.Text($"""
+                SELECT m.janela, x.cliente_id, x.valor_centavos, x.custo_centavos, x.pedidos, x.produtos_bits
+                FROM ranking_cliente_delta x JOIN janela_movel m ON x.dia >= m.inicio AND (m.fim IS NULL OR x.dia < m.fim) WHERE {picked}
+                """),
+        ]);
+        var bits = sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits");
+        return sql.Text($"""
+            INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
+              SELECT g.janela, g.cliente_id, g.valor_centavos, g.custo_centavos, g.valor_centavos - g.custo_centavos, g.pedidos, {sql.BitsCount("g.bits")}, g.bits
+              FROM (SELECT k.janela, k.cliente_id, CAST(sum(k.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(k.custo_centavos) AS bigint) AS custo_centavos,
+                           CAST(sum(k.pedidos) AS integer) AS pedidos, {sql.BitsUnion("k.produtos_bits")} AS bits
+                    FROM ({keyed}) k GROUP BY k.janela, k.cliente_id) g
+              ORDER BY g.janela, g.cliente_id
+              ON CONFLICT (janela, cliente_id) DO UPDATE SET
+                valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
+                custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
+                lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
+                pedidos = ranking_cliente.pedidos + excluded.pedidos,
+                produtos = {sql.BitsCount(bits)},
+                produtos_bits = {bits};
+            """);
     }
 
     private static async Task FoldProdutosAsync(SapDbContext db, List<long> ids, List<JanelaMovel> janelas, CancellationToken cancellationToken)
@@ -117,4 +167,6 @@ public static class SalesFold
         : sql.Text($"{SqlFragment.Raw(column)} = ANY({ids.ToArray()})");
 
     private sealed record KeyRow(string Key);
+
+    private sealed record IdRow(long Id);
 }

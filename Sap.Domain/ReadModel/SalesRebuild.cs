@@ -18,6 +18,7 @@ internal static class SalesRebuild
         await sql.ExecuteAsync($"""
             DELETE FROM venda_produto_delta;
             DELETE FROM venda_mes_delta;
+            DELETE FROM ranking_cliente_delta;
             DELETE FROM janela_movel;
             INSERT INTO janela_movel (janela, data_base, inicio, fim) VALUES {moveis};
             DELETE FROM ranking_cliente;

@@ -9,7 +9,8 @@ internal static class SalesSets
     public static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
 
     /// <summary>
-    /// The union of the produto sets of a cliente's rows that make up the plan; <paramref name="cliente"/> completes
+    /// The union of the produto sets of a cliente's rows that make up the plan, as folded (the callers, a change of a
+    /// pedido and a roll, move the cliente deltas in first); <paramref name="cliente"/> completes
     /// "cliente_id …" ("= @p0", or "= ranking_cliente.cliente_id" to correlate with an outer row).
     /// </summary>
     public static SqlFragment Union(SapSql sql, WindowPlan plan, SqlFragment cliente)

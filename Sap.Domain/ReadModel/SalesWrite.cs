@@ -8,14 +8,15 @@ namespace Sap.Domain.ReadModel;
 /// inside the write's transaction. Everything it updates in place belongs to the pedido's cliente, and its first
 /// statement locks that cliente's venda_cliente row: writes of one cliente run one after the other, writes of
 /// different clientes never meet. What every cliente shares (a produto's figures, a month's apuração) is only
-/// inserted, as deltas (<see cref="SalesFold"/>).
+/// inserted, as deltas (<see cref="SalesFold"/>), and so is what a new pedido adds to its cliente's rows of the stored
+/// windows (<see cref="RankingClienteDelta"/>: one row, where it once updated a row per window).
 /// </summary>
 internal static class SalesWrite
 {
     /// <param name="moveis">
     /// For a change of an existing pedido, the moving windows as read (and key-share locked) by the caller, with their
-    /// bounds, since its produto sets are worked out again from them; null for a new pedido, whose windows are picked
-    /// in SQL from janela_movel, locked by this command's first statement.
+    /// bounds, since its produto sets are worked out again from them; null for a new pedido, whose windows the fold
+    /// picks from janela_movel (whose first row this command's first statement locks, so no roll runs beside it).
     /// </param>
     /// <param name="produtosAntes">The produtos the pedido had before the change (none for a new pedido).</param>
     public static Task ApplyAsync(
@@ -27,15 +28,8 @@ internal static class SalesWrite
         var sql = new SapSql(db);
         var c = sql.P(change.ClienteId);
         var dia = sql.P(change.Dia);
-        var (valor, custo, pedidos, lucro) = (sql.P(change.Valor), sql.P(change.Custo), sql.P(change.Pedidos), sql.P(change.Valor - change.Custo));
+        var (valor, custo, pedidos) = (sql.P(change.Valor), sql.P(change.Custo), sql.P(change.Pedidos));
         var bits = creates ? sql.Bits(produtosDepois) : sql.NoBits;
-        var calendario = Janela.Calendario(change.Dia);
-        var janelas = creates ? calendario : [.. calendario, .. moveis!.Where(j => j.Contains(change.Dia))];
-        var keys = sql.Text($"""
-            SELECT column1 AS janela FROM (VALUES {SqlFragment.Join(", ", janelas.Select(j => sql.Text($"({sql.P(j.Key)})")))}) AS v{(creates
-                ? sql.Text($" UNION ALL SELECT janela FROM janela_movel WHERE inicio <= {dia} AND (fim IS NULL OR fim > {dia})")
-                : SqlFragment.Empty)}
-            """);
         var text = new List<SqlFragment>
         {
             creates ? SalesTurns.Write(sql) : SqlFragment.Empty,
@@ -54,22 +48,40 @@ internal static class SalesWrite
                 custo_centavos = venda_cliente_dia.custo_centavos + excluded.custo_centavos,
                 pedidos = venda_cliente_dia.pedidos + excluded.pedidos,
                 produtos_bits = {sql.BitsOr("venda_cliente_dia.produtos_bits", "excluded.produtos_bits")};
-            INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
-              SELECT j.janela, {c}, {valor}, {custo}, {lucro}, {pedidos}, {sql.BitsCount("b.bits")}, b.bits
-              FROM ({keys}) AS j, (SELECT {bits} AS bits) AS b
-              WHERE true
-              ON CONFLICT (janela, cliente_id) DO UPDATE SET
-                valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
-                custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
-                lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
-                pedidos = ranking_cliente.pedidos + excluded.pedidos,
-                produtos = {sql.BitsCount(sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits"))},
-                produtos_bits = {sql.BitsOr("ranking_cliente.produtos_bits", "excluded.produtos_bits")};
             """),
         };
-        if (!creates)
+        if (creates)
         {
-            // Each row is written once more here, so a new pedido counts its sets in the upsert above instead.
+            // One row, not one per window: the fold moves it into the windows' rows, reads add it until then.
+            text.Add(sql.Text($"""
+                INSERT INTO ranking_cliente_delta (cliente_id, dia, valor_centavos, custo_centavos, pedidos, produtos_bits)
+                  VALUES ({c}, {dia}, {valor}, {custo}, {pedidos}, {bits});
+                """));
+        }
+        else
+        {
+            // The change's windows: the calendar ones of its day and the moving ones that hold it.
+            IReadOnlyList<Janela> janelas = [.. Janela.Calendario(change.Dia), .. moveis!.Where(j => j.Contains(change.Dia))];
+            var keys = sql.Text($"SELECT column1 AS janela FROM (VALUES {SqlFragment.Join(", ", janelas.Select(j => sql.Text($"({sql.P(j.Key)})")))}) AS v");
+            // The cliente's deltas not folded yet are moved in first (waiting for a fold that holds them), so that the
+            // change meets whole rows; no new one can come while this write holds the cliente's row. Then the change,
+            // rows locked in key order as a fold locks them.
+            text.Add(sql.Text($"""
+                SELECT id FROM ranking_cliente_delta WHERE cliente_id = {c}{sql.ForUpdate};
+                {SalesFold.ClienteDeltas(sql, sql.Text($"x.cliente_id = {c}"))}
+                DELETE FROM ranking_cliente_delta WHERE cliente_id = {c};
+                INSERT INTO ranking_cliente (janela, cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos, produtos_bits)
+                  SELECT j.janela, {c}, {valor}, {custo}, {sql.P(change.Valor - change.Custo)}, {pedidos}, 0, {sql.NoBits}
+                  FROM ({keys}) AS j
+                  WHERE true
+                  ORDER BY j.janela
+                  ON CONFLICT (janela, cliente_id) DO UPDATE SET
+                    valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
+                    custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
+                    lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
+                    pedidos = ranking_cliente.pedidos + excluded.pedidos;
+                """));
+            // Each row is written once more here: its produto set worked out again from the narrower ones.
             text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
             text.Add(sql.Text($"""
                 DELETE FROM venda_cliente_dia WHERE cliente_id = {c} AND dia = {dia} AND pedidos = 0;
@@ -168,7 +180,7 @@ internal static class SalesWrite
                 ORDER BY p.data DESC LIMIT 1)
             WHERE cliente_id = {c} AND produto_id IN {sql.In(produtosAntes)};
             """);
-        // A new pedido leaves no row at zero; the all-time produto set was just counted on the todos row.
+        // A new pedido leaves no row at zero.
         var zeros = creates ? SqlFragment.Empty : sql.Text($"""
             DELETE FROM venda_cliente_produto WHERE cliente_id = {c} AND quantidade = 0;
             {ultima}
@@ -180,7 +192,7 @@ internal static class SalesWrite
         return sql.Text($"""
             {zeros}
             UPDATE venda_cliente SET
-              produtos = (SELECT r.produtos FROM ranking_cliente r WHERE r.janela = {sql.P(Janela.TodosKey)} AND r.cliente_id = {c}),
+              produtos = (SELECT count(*) FROM venda_cliente_produto cp WHERE cp.cliente_id = {c}),
               (primeiro_pedido_id, primeira_compra) = {Pedido("p.id, p.data", "p.data, p.id")},
               (ultimo_pedido_id, ultima_compra, valor_ultima_compra_centavos) = {Pedido($"p.id, p.data, {sql.Cents("p.valor_total")}", "p.data DESC, p.id")}
             WHERE cliente_id = {c};

@@ -6,7 +6,7 @@ namespace Sap.Domain.Vendedor;
 /// <summary>
 /// The rankings of a window of business dates (SPEC §3), from the aggregates (ADR 7), one command per list kind:
 /// a stored window is read by index (its first rows); any other window adds up the calendar blocks and days of its
-/// <see cref="WindowPlan"/> per cliente or produto and sorts the sums. Produtos add the deltas not folded yet.
+/// <see cref="WindowPlan"/> per cliente or produto and sorts the sums. Both add the deltas not folded yet.
 /// </summary>
 internal static class WindowRankings
 {
@@ -21,10 +21,33 @@ internal static class WindowRankings
 
         var sql = new SapSql(db);
         var top = sql.P(rows);
-        SqlFragment source;
+        SqlFragment with;
+        Func<string, string, SqlFragment> source;
         if (plan.Stored is { } stored)
         {
-            source = sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM ranking_cliente WHERE janela = {sql.P(stored.Key)}");
+            // The window's rows, read in index order, but for the clientes with deltas not folded yet: those are read
+            // by key with their deltas added (a few seconds of new pedidos at most).
+            var janela = sql.P(stored.Key);
+            with = sql.Text($"""
+                WITH pend AS (
+                  SELECT x.cliente_id, CAST(sum(x.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(x.custo_centavos) AS bigint) AS custo_centavos,
+                         CAST(sum(x.pedidos) AS integer) AS pedidos, {sql.BitsUnion("x.produtos_bits")} AS produtos_bits
+                  FROM ranking_cliente_delta x WHERE x.dia >= {plan.Inicio} AND x.dia < {plan.Fim} GROUP BY x.cliente_id),
+                cur AS (
+                  SELECT p.cliente_id, coalesce(r.valor_centavos, 0) + p.valor_centavos AS valor_centavos,
+                         coalesce(r.custo_centavos, 0) + p.custo_centavos AS custo_centavos,
+                         coalesce(r.lucro_centavos, 0) + p.valor_centavos - p.custo_centavos AS lucro_centavos,
+                         coalesce(r.pedidos, 0) + p.pedidos AS pedidos, {sql.BitsCount(sql.BitsOr("r.produtos_bits", "p.produtos_bits"))} AS produtos
+                  FROM pend p LEFT JOIN ranking_cliente r ON r.janela = {janela} AND r.cliente_id = p.cliente_id)
+
+                """);
+            source = (order, filter) => sql.Text($"""
+                SELECT * FROM (
+                  SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM ranking_cliente
+                  WHERE janela = {janela} AND pedidos > 0{SqlFragment.Raw(filter)} AND cliente_id NOT IN (SELECT cliente_id FROM pend)
+                  ORDER BY {SqlFragment.Raw(order)}, cliente_id LIMIT {top}) s
+                UNION ALL SELECT cliente_id, valor_centavos, custo_centavos, lucro_centavos, pedidos, produtos FROM cur
+                """);
         }
         else
         {
@@ -32,6 +55,9 @@ internal static class WindowRankings
             if (plan.Blocos.Count > 0)
             {
                 parts.Add(sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM ranking_cliente WHERE janela IN {sql.In(plan.Blocos.Select(b => b.Key))}"));
+                // What new pedidos of the blocks' days added and no fold moved in yet (the day rows have it already).
+                var blocos = SalesSets.Days(sql, "dia", plan.Blocos.Select(b => new DayRange(b.Inicio, b.Fim ?? plan.Fim)));
+                parts.Add(sql.Text($"SELECT cliente_id, valor_centavos, custo_centavos, pedidos, produtos_bits FROM ranking_cliente_delta WHERE {blocos}"));
             }
 
             if (plan.Dias.Count > 0)
@@ -40,29 +66,31 @@ internal static class WindowRankings
             }
 
             var produtos = diversidade ? sql.BitsCount(sql.BitsUnion("x.produtos_bits")) : SqlFragment.Raw("0");
-            source = sql.Text($"""
+            // A composed window's sums once, then sorted three ways.
+            with = sql.Text($"""
+                WITH w AS (
                 SELECT x.cliente_id, CAST(sum(x.valor_centavos) AS bigint) AS valor_centavos, CAST(sum(x.custo_centavos) AS bigint) AS custo_centavos,
                        CAST(sum(x.valor_centavos - x.custo_centavos) AS bigint) AS lucro_centavos, CAST(sum(x.pedidos) AS integer) AS pedidos,
                        {produtos} AS produtos
-                FROM ({SqlFragment.Join(" UNION ALL ", parts)}) x GROUP BY x.cliente_id
+                FROM ({SqlFragment.Join(" UNION ALL ", parts)}) x GROUP BY x.cliente_id)
+
                 """);
+            source = (_, _) => SqlFragment.Raw("SELECT * FROM w");
         }
 
-        // A stored window's rows are read in index order; a composed one's sums once, then sorted three ways.
-        var with = plan.Stored is null ? sql.Text($"WITH w AS ({source})\n") : SqlFragment.Empty;
         // The list's name is one letter the code chose, written in as text so that every branch of the UNION has its type.
         SqlFragment Top(string lista, string order, string filter = "") => sql.Text($"""
             SELECT * FROM (
               SELECT '{SqlFragment.Raw(lista)}' AS lista, r.cliente_id, c.nome, r.valor_centavos, r.custo_centavos, r.lucro_centavos, r.pedidos, r.produtos
-              FROM {(plan.Stored is null ? SqlFragment.Raw("w r") : sql.Text($"({source}) r"))} JOIN cliente c ON c.id = r.cliente_id
+              FROM ({source(order, filter)}) r JOIN cliente c ON c.id = r.cliente_id
               WHERE r.pedidos > 0{SqlFragment.Raw(filter)}
-              ORDER BY {SqlFragment.Raw(order)}, r.cliente_id
+              ORDER BY r.{SqlFragment.Raw(order)}, r.cliente_id
               LIMIT {top}) {SqlFragment.Raw(lista)}
             """);
-        var lists = new List<SqlFragment> { Top("f", "r.valor_centavos DESC"), Top("m", "r.lucro_centavos DESC") };
+        var lists = new List<SqlFragment> { Top("f", "valor_centavos DESC"), Top("m", "lucro_centavos DESC") };
         if (diversidade)
         {
-            lists.Add(Top("d", "r.produtos DESC", " AND r.produtos > 0"));
+            lists.Add(Top("d", "produtos DESC", " AND produtos > 0"));
         }
 
         var result = await sql.ListAsync<RankingRow>($"{with}{SqlFragment.Join("\nUNION ALL\n", lists)}", cancellationToken);

@@ -950,6 +950,51 @@ namespace Sap.Domain.Migrations.Postgres
                     b.ToTable("ranking_cliente", (string)null);
                 });
 
+            modelBuilder.Entity("Sap.Domain.ReadModel.RankingClienteDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<long>("CustoCentavos")
+                        .HasColumnType("bigint")
+                        .HasColumnName("custo_centavos");
+
+                    b.Property<DateOnly>("Dia")
+                        .HasColumnType("date")
+                        .HasColumnName("dia");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("integer")
+                        .HasColumnName("pedidos");
+
+                    b.Property<BitArray>("ProdutosBits")
+                        .HasColumnType("bit varying")
+                        .HasColumnName("produtos_bits");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("bigint")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ranking_cliente_delta");
+
+                    b.HasIndex("ClienteId")
+                        .HasDatabaseName("ix_ranking_cliente_delta_cliente_id");
+
+                    b.HasIndex("Dia")
+                        .HasDatabaseName("ix_ranking_cliente_delta_dia");
+
+                    b.ToTable("ranking_cliente_delta", (string)null);
+                });
+
             modelBuilder.Entity("Sap.Domain.ReadModel.RankingProduto", b =>
                 {
                     b.Property<string>("Janela")

@@ -918,6 +918,49 @@ namespace Sap.Domain.Migrations.Sqlite
                     b.ToTable("ranking_cliente", (string)null);
                 });
 
+            modelBuilder.Entity("Sap.Domain.ReadModel.RankingClienteDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ClienteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cliente_id");
+
+                    b.Property<long>("CustoCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custo_centavos");
+
+                    b.Property<DateOnly>("Dia")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dia");
+
+                    b.Property<int>("Pedidos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pedidos");
+
+                    b.Property<byte[]>("ProdutosBits")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("produtos_bits");
+
+                    b.Property<long>("ValorCentavos")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valor_centavos");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ranking_cliente_delta");
+
+                    b.HasIndex("ClienteId")
+                        .HasDatabaseName("ix_ranking_cliente_delta_cliente_id");
+
+                    b.HasIndex("Dia")
+                        .HasDatabaseName("ix_ranking_cliente_delta_dia");
+
+                    b.ToTable("ranking_cliente_delta", (string)null);
+                });
+
             modelBuilder.Entity("Sap.Domain.ReadModel.RankingProduto", b =>
                 {
                     b.Property<string>("Janela")

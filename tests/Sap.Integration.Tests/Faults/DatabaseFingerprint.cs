@@ -54,7 +54,7 @@ public sealed class DatabaseFingerprint : IAsyncDisposable
     /// <summary>One text per table, in table-name order.</summary>
     public async Task<string[]> TakeAsync()
     {
-        await using (var deltas = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM venda_produto_delta) OR EXISTS (SELECT 1 FROM venda_mes_delta)", connection))
+        await using (var deltas = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM venda_produto_delta) OR EXISTS (SELECT 1 FROM venda_mes_delta) OR EXISTS (SELECT 1 FROM ranking_cliente_delta)", connection))
         {
             if ((bool)(await deltas.ExecuteScalarAsync())!)
             {

@@ -11,7 +11,7 @@ public static class ReadModelDump
     private static readonly string[] Tables =
     [
         "venda_cliente", "venda_cliente_produto", "venda_cliente_dia", "venda_produto_dia", "ranking_cliente", "ranking_produto",
-        "janela_movel", "venda_mes", "venda_produto_delta", "venda_mes_delta",
+        "janela_movel", "venda_mes", "venda_produto_delta", "venda_mes_delta", "ranking_cliente_delta",
     ];
 
     /// <summary>

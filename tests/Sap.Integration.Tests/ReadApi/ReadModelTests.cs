@@ -67,20 +67,7 @@ public sealed class ReadModelTests(PostgresServer postgres)
                 $"{result.Status}: {result.Body}");
         }
 
-        var oracle = await Oracle.LoadAsync(db);
-        JsonAssert.Equal(oracle.Dashboard(Today, null, null), (await app.GetAsync("api/vendedor/dashboard", Admin)).Ok().Body);
-        foreach (var periodo in Periodos)
-        {
-            JsonAssert.Equal(oracle.Rankings(Today, periodo, null, null), (await app.GetAsync($"api/vendedor/rankings?periodo={periodo}", Admin)).Ok().Body);
-        }
-
-        foreach (var (inicio, fim) in Windows(Today))
-        {
-            var query = Query(inicio, fim);
-            JsonAssert.Equal(oracle.Dashboard(Today, inicio, fim), (await app.GetAsync($"api/vendedor/dashboard?{query}", Admin)).Ok().Body);
-            JsonAssert.Equal(oracle.Rankings(Today, "todos", inicio, fim), (await app.GetAsync($"api/vendedor/rankings?{query}", Admin)).Ok().Body);
-        }
-
+        var oracle = await ReadsMatchTheOracleAsync(app, db);
         JsonAssert.Equal(oracle.Clientes(Today, "todos"), (await app.GetAsync("api/vendedor/clientes", Admin)).Ok().Body);
         foreach (var cliente in touched)
         {
@@ -93,6 +80,55 @@ public sealed class ReadModelTests(PostgresServer postgres)
             JsonAssert.Equal(oracle.Apuracao(month.Year, month.Month, Today), (await app.GetAsync($"api/apuracao?mes={month.Month}&ano={month.Year}", Admin)).Ok().Body);
         }
 
+        var maintained = await ReadModelDump.RowsAsync(db);
+        await ReadModelDump.RebuildAsync(db, Today);
+        ReadModelDump.Same(await ReadModelDump.RowsAsync(db), maintained);
+    }
+
+    [Fact]
+    public async Task Reads_add_the_cliente_deltas_no_fold_moved_and_a_change_moves_its_clientes_first()
+    {
+        var db = await DemoDatabaseAsync(DatabaseProvider.Postgres);
+        await using var app = await SapApp.StartAsync(db, new Dictionary<string, string> { ["Sap:Cache:Enabled"] = "false" });
+        var clientes = (await Sql.RowsAsync(db, "SELECT id FROM cliente ORDER BY id LIMIT 4")).Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
+        var produtos = (await Sql.RowsAsync(db, "SELECT id FROM produto ORDER BY id")).Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
+        var random = new Random(20261202);
+        var created = new List<(long Pedido, long Cliente)>();
+
+        // The fold's turn, held as a fold holds it (writes do not mind it): no delta is moved until it is let go.
+        await using var turn = await Sql.OpenAsync(db);
+        await using var hold = await turn.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var take = turn.CreateCommand())
+        {
+            take.CommandText = "SELECT janela FROM janela_movel ORDER BY janela LIMIT 1 FOR NO KEY UPDATE";
+            await take.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Dated in every kind of window: today, the moving ones, calendar blocks of this year and the last, before them.
+        foreach (var daysAgo in new[] { 0, 3, 20, 40, 100, 200, 300, 500 })
+        {
+            var cliente = clientes[created.Count % clientes.Length];
+            var data = Seed.Past(Today.AddDays(-daysAgo), 10);
+            var response = await app.PostAsync("api/pedidos",
+                $$"""{"cliente_id":{{cliente}},"data":"{{data:yyyy-MM-ddTHH:mm:ssZ}}","itens":[{{Itens(random, produtos)}}]}""", "VENDEDOR");
+            Assert.True(response.Status == HttpStatusCode.Created, response.ToString());
+            created.Add((response.Json.GetProperty("id").GetInt64(), cliente));
+        }
+
+        Assert.Equal(created.Count, await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM ranking_cliente_delta"));
+        await ReadsMatchTheOracleAsync(app, db);
+
+        // A change of a pedido whose cliente has deltas waiting: they are moved in first, the other clientes' stay.
+        var edited = created[0];
+        var cancelled = created[1];
+        Assert.Equal(HttpStatusCode.OK, (await app.SendJsonAsync(HttpMethod.Put, $"api/pedidos/{edited.Pedido}", $$"""{"itens":[{{Itens(random, produtos)}}]}""", ["VENDEDOR"])).Status);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync($"api/pedidos/{cancelled.Pedido}/cancelar", null, "VENDEDOR")).Status);
+        Assert.Equal(0, await Sql.ScalarAsync<long>(db, $"SELECT count(*) FROM ranking_cliente_delta WHERE cliente_id IN ({edited.Cliente}, {cancelled.Cliente})"));
+        Assert.Equal(created.Count(c => c.Cliente != edited.Cliente && c.Cliente != cancelled.Cliente),
+            await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM ranking_cliente_delta"));
+        await ReadsMatchTheOracleAsync(app, db);
+
+        await hold.RollbackAsync(TestContext.Current.CancellationToken);
         var maintained = await ReadModelDump.RowsAsync(db);
         await ReadModelDump.RebuildAsync(db, Today);
         ReadModelDump.Same(await ReadModelDump.RowsAsync(db), maintained);
@@ -145,6 +181,26 @@ public sealed class ReadModelTests(PostgresServer postgres)
 
         Assert.Contains("Sales read model rebuilt as of", result, StringComparison.Ordinal);
         Assert.Equal(built, await ReadModelDump.RowsAsync(db));
+    }
+
+    /// <summary>The dashboard and the rankings of every periodo and of every explicit window, against the oracle (returned).</summary>
+    private static async Task<Oracle> ReadsMatchTheOracleAsync(SapApp app, DatabaseSettings db)
+    {
+        var oracle = await Oracle.LoadAsync(db);
+        JsonAssert.Equal(oracle.Dashboard(Today, null, null), (await app.GetAsync("api/vendedor/dashboard", Admin)).Ok().Body);
+        foreach (var periodo in Periodos)
+        {
+            JsonAssert.Equal(oracle.Rankings(Today, periodo, null, null), (await app.GetAsync($"api/vendedor/rankings?periodo={periodo}", Admin)).Ok().Body);
+        }
+
+        foreach (var (inicio, fim) in Windows(Today))
+        {
+            var query = Query(inicio, fim);
+            JsonAssert.Equal(oracle.Dashboard(Today, inicio, fim), (await app.GetAsync($"api/vendedor/dashboard?{query}", Admin)).Ok().Body);
+            JsonAssert.Equal(oracle.Rankings(Today, "todos", inicio, fim), (await app.GetAsync($"api/vendedor/rankings?{query}", Admin)).Ok().Body);
+        }
+
+        return oracle;
     }
 
     private async Task<DatabaseSettings> DemoDatabaseAsync(DatabaseProvider provider)
