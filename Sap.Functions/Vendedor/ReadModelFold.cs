@@ -7,8 +7,8 @@ using Sap.Domain.ReadModel;
 namespace Sap.Functions.Vendedor;
 
 /// <summary>
-/// Moves the deltas that writes leave for figures every cliente shares (a produto's sales, a month's apuração) into
-/// their rows, every <see cref="Interval"/> (ADR 7). Reads add whatever is not moved yet, so this bounds how many
+/// Moves the deltas that writes leave for figures every cliente shares (a produto's sales, a month's apuração), and
+/// for a new pedido's stored windows, into their rows, every <see cref="Interval"/> (ADR 7). Reads add whatever is not moved yet, so this bounds how many
 /// deltas a read adds up, not how fresh it is; every instance runs one, and one fold at a time does the work.
 /// A fold's cost is bounded by the rows it touches (each window × each produto sold), not by the deltas, so folding
 /// seldom costs less: every 5 s a fold touches about the rows one every second did, and slows the writes running
