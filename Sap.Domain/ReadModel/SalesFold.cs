@@ -97,10 +97,7 @@ public static class SalesFold
                     FROM ({keyed}) k GROUP BY k.janela, k.cliente_id) g
               ORDER BY g.janela, g.cliente_id
               ON CONFLICT (janela, cliente_id) DO UPDATE SET
-                valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
-                custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
-                lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
-                pedidos = ranking_cliente.pedidos + excluded.pedidos,
+                {SalesSets.AddRankingFigures},
                 produtos = {sql.BitsCount(bits)},
                 produtos_bits = {bits};
             """);

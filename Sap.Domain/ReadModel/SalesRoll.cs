@@ -80,10 +80,7 @@ internal static class SalesRoll
                      sum(({Sign("d.dia")}) * (d.valor_centavos - d.custo_centavos)), sum(({Sign("d.dia")}) * d.pedidos), 0, {sql.NoBits}
               FROM venda_cliente_dia d WHERE {days} GROUP BY d.cliente_id ORDER BY d.cliente_id
               ON CONFLICT (janela, cliente_id) DO UPDATE SET
-                valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
-                custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
-                lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
-                pedidos = ranking_cliente.pedidos + excluded.pedidos;
+                {SalesSets.AddRankingFigures};
             INSERT INTO ranking_produto (janela, produto_id, valor_centavos, quantidade)
               SELECT {key}, d.produto_id, sum(({Sign("d.dia")}) * d.valor_centavos), sum(({Sign("d.dia")}) * d.quantidade)
               FROM venda_produto_dia d WHERE {days} GROUP BY d.produto_id ORDER BY d.produto_id

@@ -8,6 +8,14 @@ internal static class SalesSets
     /// <summary>A pedido (alias p) counts in the sales figures unless cancelled: the writes and the rebuild must agree.</summary>
     public static readonly SqlFragment NotCancelled = SqlFragment.Raw("p.status <> 'Cancelado'");
 
+    /// <summary>What an upsert into ranking_cliente sets on conflict: the row's figures plus the new row's (the caller adds the sets).</summary>
+    public static readonly SqlFragment AddRankingFigures = SqlFragment.Raw("""
+        valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
+        custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
+        lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
+        pedidos = ranking_cliente.pedidos + excluded.pedidos
+        """);
+
     /// <summary>
     /// The union of the produto sets of a cliente's rows that make up the plan, as folded (the callers, a change of a
     /// pedido and a roll, move the cliente deltas in first); <paramref name="cliente"/> completes

@@ -76,10 +76,7 @@ internal static class SalesWrite
                   WHERE true
                   ORDER BY j.janela
                   ON CONFLICT (janela, cliente_id) DO UPDATE SET
-                    valor_centavos = ranking_cliente.valor_centavos + excluded.valor_centavos,
-                    custo_centavos = ranking_cliente.custo_centavos + excluded.custo_centavos,
-                    lucro_centavos = ranking_cliente.lucro_centavos + excluded.lucro_centavos,
-                    pedidos = ranking_cliente.pedidos + excluded.pedidos;
+                    {SalesSets.AddRankingFigures};
                 """));
             // Each row is written once more here: its produto set worked out again from the narrower ones.
             text.Add(RecountSets(sql, calendar, change, janelas, c, dia, today));
